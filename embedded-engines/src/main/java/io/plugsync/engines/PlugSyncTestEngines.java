@@ -1,0 +1,84 @@
+package io.plugsync.engines;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Test resource for every service: one set of real engines per test JVM, shared by all test classes
+ * ({@code @WithTestResource(PlugSyncTestEngines.class)}), stopped when the JVM exits.
+ */
+public class PlugSyncTestEngines implements QuarkusTestResourceLifecycleManager {
+    private static EmbeddedEngines engines;
+    private static DevKeys keys;
+    private static String webhookSecret;
+    private static String encryptionKey;
+
+    /** The shared engines, started on first use. */
+    public static synchronized EmbeddedEngines engines() {
+        if (engines == null) {
+            engines = EmbeddedEngines.start(null, EmbeddedEngines.PreferredPorts.ANY);
+            keys = DevKeys.generate();
+            webhookSecret = randomBase64(24);
+            encryptionKey = randomBase64(32);
+            Runtime.getRuntime().addShutdownHook(new Thread(engines::close, "engines-shutdown"));
+        }
+        return engines;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new LinkedHashMap<>(engines().quarkusConfig());
+        config.put("mp.jwt.verify.publickey", keys.publicKeyPem());
+        config.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
+        config.put("plugsync.github.webhook-secret", webhookSecret);
+        config.put("plugsync.encryption.active-key-id", "test-1");
+        config.put("plugsync.encryption.keys.\"test-1\"", encryptionKey);
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // engines are shared by every test class of this JVM and stop at JVM exit
+    }
+
+    /** A valid token for {@code subject} with the given organisation roles. */
+    public static String token(String subject, Map<String, String> orgRoles) {
+        engines();
+        return DevTokens.mint(keys.privateKey(), subject, orgRoles, Duration.ofHours(1));
+    }
+
+    /** A token that expired a minute ago. */
+    public static String expiredToken(String subject, Map<String, String> orgRoles) {
+        engines();
+        return DevTokens.mint(keys.privateKey(), subject, orgRoles, Duration.ofMinutes(-1));
+    }
+
+    public static DevKeys keys() {
+        engines();
+        return keys;
+    }
+
+    public static String webhookSecret() {
+        engines();
+        return webhookSecret;
+    }
+
+    /** A plain JDBC connection to the test database, for assertions and fixtures. */
+    public static Connection jdbc() throws SQLException {
+        PostgresEngine pg = engines().postgres();
+        return DriverManager.getConnection(pg.jdbcUrl(), PostgresEngine.USER, PostgresEngine.PASSWORD);
+    }
+
+    static String randomBase64(int bytes) {
+        byte[] buffer = new byte[bytes];
+        new SecureRandom().nextBytes(buffer);
+        return Base64.getEncoder().encodeToString(buffer);
+    }
+}
