@@ -2,6 +2,7 @@ package io.plugsync.api.library;
 
 import static io.restassured.RestAssured.given;
 
+import io.plugsync.api.support.TestOrg;
 import io.plugsync.engines.PlugSyncTestEngines;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -77,5 +78,31 @@ public final class Library {
 
     public static UUID uuid(String value) {
         return UUID.fromString(value);
+    }
+    /** An account, an instance and a target created by the owner; ids in that order. */
+    public static String[] source(TestOrg org) {
+        String account = as(org.ownerToken())
+                .body("{\"connector_type\": \"github\", \"remote_id\": \"" + UUID.randomUUID()
+                        + "\", \"display_name\": \"Acme GitHub\"}")
+                .post(base(org.id()) + "/connector-accounts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("item.id");
+        String instance = as(org.ownerToken())
+                .body("{\"connector_account_id\": \"" + account + "\", \"name\": \"Main repo\"}")
+                .post(base(org.id()) + "/connector-instances")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("item.id");
+        String target = as(org.ownerToken())
+                .body("{\"remote_id\": \"acme/agents\", \"external_target_ref\": \"main\"}")
+                .post(base(org.id()) + "/connector-instances/" + instance + "/targets")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("item.id");
+        return new String[] {account, instance, target};
     }
 }

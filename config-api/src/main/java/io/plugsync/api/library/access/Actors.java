@@ -19,8 +19,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class Actors {
 
-    /** For reads: the membership id if the row exists. */
+    /**
+     * For reads: the membership id if the row exists. Failures are returned, never thrown: a throw
+     * inside {@code Pool.withConnection/withTransaction} would leak the pooled connection.
+     */
     public Uni<Actor> reader(SqlClient db, Caller caller, UUID organizationId) {
+        return Uni.createFrom().deferred(() -> lookup(db, caller, organizationId));
+    }
+
+    /** For writes: finds or creates the membership row. */
+    public Uni<Actor> writer(SqlClient db, Caller caller, UUID organizationId) {
+        return Uni.createFrom().deferred(() -> provision(db, caller, organizationId));
+    }
+
+    private Uni<Actor> lookup(SqlClient db, Caller caller, UUID organizationId) {
         OrgRole role = OrgAccess.member(caller, organizationId, "organisation " + organizationId);
         return db.preparedQuery("SELECT id FROM org_membership WHERE organization_id = $1 AND subject = $2")
                 .execute(Sql.tuple(organizationId, caller.subject()))
@@ -31,8 +43,7 @@ public class Actors {
                         Sql.first(rows, r -> r.getUUID("id")).orElse(null)));
     }
 
-    /** For writes: finds or creates the membership row. */
-    public Uni<Actor> writer(SqlClient db, Caller caller, UUID organizationId) {
+    private Uni<Actor> provision(SqlClient db, Caller caller, UUID organizationId) {
         OrgRole role = OrgAccess.member(caller, organizationId, "organisation " + organizationId);
         return db.preparedQuery("INSERT INTO org_membership (organization_id, subject, display_name, role)"
                         + " VALUES ($1, $2, $2, $3) ON CONFLICT (organization_id, subject)"

@@ -46,7 +46,12 @@ public record Paging(int limit, OffsetDateTime afterCreatedAt, UUID afterId) {
 
     /** SQL condition continuing after the cursor; parameters {@code $a} (timestamptz) and {@code $b} (uuid). */
     public static String after(String alias, int a, int b) {
-        return "($" + a + "::timestamptz IS NULL OR (" + alias + ".created_at, " + alias + ".id) < ($" + a
+        return after(alias, "created_at", a, b);
+    }
+
+    /** As {@link #after(String, int, int)} for a list ordered by another timestamp column. */
+    public static String after(String alias, String column, int a, int b) {
+        return "($" + a + "::timestamptz IS NULL OR (" + alias + "." + column + ", " + alias + ".id) < ($" + a
                 + "::timestamptz, $" + b + "::uuid))";
     }
 }
