@@ -1,6 +1,7 @@
 package io.plugsync.dispatcher.drift;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plugsync.common.outbox.ConnectorVersionPublished;
 import io.plugsync.common.outbox.OutboxEvent;
 import io.plugsync.common.replica.DynamoConfigStore;
@@ -32,7 +33,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 @ApplicationScoped
 public class DriftChecker {
     private static final Logger LOG = Logger.getLogger(DriftChecker.class);
-    private static final UUID FIRST = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+    // PostgreSQL orders uuids as unsigned bytes: the all-zero uuid sorts first
+    private static final UUID FIRST = new UUID(0L, 0L);
     private static final int PAGE = 200;
 
     private final PublishedVersionRepository versions;
@@ -131,14 +133,20 @@ public class DriftChecker {
                                     OutboxEvent.AggregateTypes.CONNECTOR,
                                     active.connectorId().toString(),
                                     OutboxEvent.EventTypes.CONNECTOR_VERSION_PUBLISHED,
-                                    mapper.valueToTree(new ConnectorVersionPublished(
-                                            active.connectorId(),
-                                            active.organizationId(),
-                                            active.version(),
-                                            active.checksum(),
-                                            active.publishedAt())))
+                                    payload(active))
                             .map(enqueued -> new Result(active, replica, state, enqueued));
                 });
+    }
+
+    /** The {@link ConnectorVersionPublished} payload of a repair event (same fields as publish writes). */
+    private ObjectNode payload(ActiveVersion active) {
+        ObjectNode payload = mapper.createObjectNode();
+        payload.put("connector_id", active.connectorId().toString());
+        payload.put("organization_id", active.organizationId().toString());
+        payload.put("version", active.version());
+        payload.put("checksum", active.checksum());
+        payload.put("published_at", active.publishedAt().toString());
+        return payload;
     }
 
     private enum State {

@@ -146,8 +146,9 @@ public class OutboxRepository {
      */
     public Uni<Boolean> enqueueIfIdle(
             SqlClient client, String aggregateType, String aggregateId, String eventType, JsonNode payload) {
+        // the payload goes as text and is cast: a Java String bound to jsonb would become a JSON string
         return client.preparedQuery("INSERT INTO outbox_event (aggregate_type, aggregate_id, event_type, payload)"
-                        + " SELECT $1, $2, $3, $4::jsonb WHERE NOT EXISTS (SELECT 1 FROM outbox_event"
+                        + " SELECT $1, $2, $3, $4::text::jsonb WHERE NOT EXISTS (SELECT 1 FROM outbox_event"
                         + " WHERE aggregate_type = $1 AND aggregate_id = $2 AND delivered_at IS NULL"
                         + " AND dead_at IS NULL)")
                 .execute(Tuple.of(aggregateType, aggregateId, eventType, write(payload)))
