@@ -115,6 +115,8 @@ public final class LocalStack {
         common.put("plugsync.encryption.active-key-id", "local-1");
         common.put("plugsync.encryption.keys.\"local-1\"", secrets.getProperty("encryption-key"));
         common.put("quarkus.otel.sdk.disabled", "true");
+        // the dispatcher creates the replica table and the notification queue locally (off in prod)
+        common.put("plugsync.dispatcher.create-resources", "true");
 
         int apiPort = Ports.preferred(8080);
         int ingestPort = Ports.preferred(apiPort == 8080 ? 8081 : 0);
