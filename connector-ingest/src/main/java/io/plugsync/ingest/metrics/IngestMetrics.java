@@ -27,15 +27,22 @@ public class IngestMetrics {
                 .increment();
     }
 
-    public void syncFinished(String status, Duration duration, int files) {
+    public void syncFinished(String status, Duration duration) {
         Timer.builder("plugsync.ingest.sync.duration")
                 .tag("status", status)
                 .publishPercentiles(0.5, 0.99)
                 .register(registry)
                 .record(duration);
+    }
+
+    /** Files a completed sync selected at head, and how many of them it changed. */
+    public void syncFiles(int selected, int changed) {
         DistributionSummary.builder("plugsync.ingest.sync.files")
                 .register(registry)
-                .record(files);
+                .record(selected);
+        DistributionSummary.builder("plugsync.ingest.sync.files.changed")
+                .register(registry)
+                .record(changed);
     }
 
     public void githubCall(String operation, int status) {

@@ -18,6 +18,10 @@ public interface IngestConfig {
         @WithDefault("true")
         boolean enabled();
 
+        /** How often the worker looks for due syncs (scheduler syntax, e.g. {@code 2s}). */
+        @WithDefault("2s")
+        String pollEvery();
+
         /** Sync events claimed per poll. */
         @WithDefault("4")
         int batchSize();
@@ -37,6 +41,13 @@ public interface IngestConfig {
     interface Reconcile {
         @WithDefault("true")
         boolean enabled();
+
+        /** Period of the head-SHA check that repairs missed webhooks. */
+        @WithDefault("5m")
+        String every();
+
+        @WithDefault("30s")
+        String initialDelay();
     }
 
     interface MassDeletion {

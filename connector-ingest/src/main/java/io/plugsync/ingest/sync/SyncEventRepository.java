@@ -42,7 +42,7 @@ public class SyncEventRepository {
                         + " ON CONFLICT (connector_target_id, source_revision_ref) WHERE source_revision_ref IS NOT NULL"
                         + " AND status IN ('queued', 'running', 'completed', 'completed_with_errors', 'needs_confirmation')"
                         + " DO NOTHING RETURNING id")
-                .execute(Tuple.tuple(List.of(
+                .execute(Tuple.from(java.util.Arrays.asList(
                         target.instanceId(),
                         target.targetId(),
                         target.remoteId(),
