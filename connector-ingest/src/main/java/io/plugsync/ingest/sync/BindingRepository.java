@@ -106,20 +106,6 @@ public class BindingRepository {
                 .replaceWithVoid();
     }
 
-    /** Connector membership of a new object in the mapping's plugin (reactivated if it was removed). */
-    public Uni<Void> addToPlugin(SqlClient db, MappingRule mapping, UUID objectId) {
-        return db.preparedQuery("INSERT INTO plugin_config_object (plugin_id, config_object_id, membership_source,"
-                        + " connector_mapping_id) VALUES ($1, $2, 'connector', $3)"
-                        + " ON CONFLICT (plugin_id, config_object_id) DO UPDATE SET removed_at = NULL")
-                .execute(Tuple.of(mapping.pluginId(), objectId, mapping.id()))
-                .flatMap(ignored -> db.preparedQuery("INSERT INTO outbox_event (aggregate_type, aggregate_id,"
-                                + " event_type, payload) VALUES ('plugin', $1, 'plugin.membership.changed',"
-                                + " jsonb_build_object('plugin_id', $1::text, 'config_object_id', $2::text,"
-                                + " 'change', 'added', 'membership_source', 'connector'))")
-                        .execute(Tuple.of(mapping.pluginId().toString(), objectId.toString())))
-                .replaceWithVoid();
-    }
-
     public Uni<MappingRules> mappings(SqlClient db, UUID targetId) {
         return db.preparedQuery("SELECT id, selector, object_type, plugin_id, auto_add_to_plugin FROM connector_mapping"
                         + " WHERE connector_target_id = $1 AND mapping_kind = 'path' ORDER BY created_at, id")

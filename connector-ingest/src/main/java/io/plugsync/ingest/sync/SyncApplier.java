@@ -1,5 +1,6 @@
 package io.plugsync.ingest.sync;
 
+import io.plugsync.common.library.PluginMemberships;
 import io.plugsync.ingest.library.ConfigObjectSink;
 import io.plugsync.ingest.library.SourceObject;
 import io.plugsync.ingest.library.Written;
@@ -76,7 +77,14 @@ public class SyncApplier {
                 .call(written -> bindings.insert(db, target, written.objectId(), file, revision))
                 .call(written ->
                         file.mapping().autoAddToPlugin() && file.mapping().pluginId() != null
-                                ? bindings.addToPlugin(db, file.mapping(), written.objectId())
+                                ? PluginMemberships.add(
+                                        db,
+                                        target.organizationId(),
+                                        file.mapping().pluginId(),
+                                        written.objectId(),
+                                        PluginMemberships.Sources.CONNECTOR,
+                                        file.mapping().id(),
+                                        null)
                                 : Uni.createFrom().voidItem())
                 .invoke(written -> report.file(
                         "created",
