@@ -259,6 +259,10 @@ public class GithubApi {
     }
 
     private static <T> Uni<T> later(Duration wait, java.util.function.Supplier<Uni<T>> next) {
+        if (wait.isZero() || wait.isNegative()) {
+            // "Retry-After: 0": go again now (Mutiny rejects a zero delay)
+            return Uni.createFrom().deferred(next::get);
+        }
         return Uni.createFrom().voidItem().onItem().delayIt().by(wait).flatMap(ignored -> next.get());
     }
 
