@@ -7,8 +7,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -72,6 +74,27 @@ public class PlugSyncTestEngines implements QuarkusTestResourceLifecycleManager,
             config.put("quarkus." + client + ".aws.credentials.static-provider.secret-access-key", "local");
         }
         return config;
+    }
+
+    /** Only services with the AWS extensions get AWS settings (others would warn about unknown keys). */
+    private static List<String> awsClientsOnClassPath() {
+        List<String> clients = new ArrayList<>();
+        if (onClassPath("software.amazon.awssdk.services.dynamodb.DynamoDbClient")) {
+            clients.add("dynamodb");
+        }
+        if (onClassPath("software.amazon.awssdk.services.sqs.SqsClient")) {
+            clients.add("sqs");
+        }
+        return clients;
+    }
+
+    private static boolean onClassPath(String className) {
+        try {
+            Class.forName(className, false, PlugSyncTestEngines.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     @Override
