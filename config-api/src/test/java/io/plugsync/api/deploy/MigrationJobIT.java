@@ -2,6 +2,8 @@ package io.plugsync.api.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugsync.engines.PlugSyncTestEngines;
 import io.plugsync.engines.PostgresEngine;
 import java.io.IOException;
@@ -24,8 +26,10 @@ import org.junit.jupiter.api.Test;
  * The Kubernetes migration Job (deploy/base/migration/job.yaml) runs the packaged config-api with
  * {@code QUARKUS_INIT_AND_EXIT=true} and {@code PLUGSYNC_MIGRATE_AT_START=true}: it must apply every
  * Flyway migration and exit 0. A service started with the prod defaults must not touch the schema.
+ * The prod profile logs JSON, one object per line.
  */
 class MigrationJobIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path MIGRATIONS = Path.of("../common/src/main/resources/db/migration");
 
     @Test
@@ -62,6 +66,23 @@ class MigrationJobIT {
                 .as("exit code; output:%n%s", again.output())
                 .isZero();
         assertThat(appliedVersions(database)).containsExactlyElementsOf(migrationVersionsInSource());
+    }
+
+    @Test
+    void prodLogsAreOneJsonObjectPerLineNamingTheService() throws Exception {
+        Launch job =
+                launch(freshDatabase(), Map.of("QUARKUS_INIT_AND_EXIT", "true", "PLUGSYNC_MIGRATE_AT_START", "true"));
+
+        List<String> lines =
+                job.output().lines().filter(line -> !line.isBlank()).toList();
+        assertThat(lines).isNotEmpty();
+        for (String line : lines) {
+            JsonNode entry = JSON.readTree(line);
+            assertThat(entry.path("service").asText()).as(line).isEqualTo("config-api");
+            assertThat(entry.path("level").asText()).as(line).isNotEmpty();
+            assertThat(entry.path("message").isTextual()).as(line).isTrue();
+        }
+        assertThat(lines).anyMatch(line -> line.contains("Successfully applied"));
     }
 
     private record Launch(int exitCode, String output) {}
