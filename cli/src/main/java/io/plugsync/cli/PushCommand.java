@@ -126,8 +126,10 @@ final class PushCommand extends ApiCommand {
         String key = idempotencyKey(id, base, document);
         String path = connectorPath(id) + "/config?publish=true&base_version=" + base
                 + (message == null ? "" : "&message=" + encode(message));
-        JsonNode published = api().send("PUT", path, document, Map.of("Idempotency-Key", key))
+        JsonNode reply = api().send("PUT", path, document, Map.of("Idempotency-Key", key))
                 .body();
+        // PUT /config answers {draft, published}; published = {version, checksum, published_at, published_by}
+        JsonNode published = reply.has("published") ? reply.path("published") : reply;
         int version = published.path("version").asInt(0);
         if (version == 0) {
             version = api().get(connectorPath(id) + "/active")
