@@ -4,9 +4,10 @@ import { currentToken, oidcSettings, signOut, startOidcSignIn } from './lib/auth
 import { ConnectorList } from './components/ConnectorList';
 import { Workspace } from './components/Workspace';
 
+// Routes live in the query string (/?connector=<id>): the server answers / for every screen,
+// and /api stays entirely the API's.
 function routeId(): string | null {
-  const m = window.location.pathname.match(/^\/connectors\/([^/]+)/);
-  return m ? decodeURIComponent(m[1]) : null;
+  return new URLSearchParams(window.location.search).get('connector');
 }
 
 export function App() {
@@ -29,7 +30,7 @@ export function App() {
   }, []);
 
   const go = (id: string | null) => {
-    window.history.pushState(null, '', id ? `/connectors/${encodeURIComponent(id)}` : '/');
+    window.history.pushState(null, '', id ? `/?connector=${encodeURIComponent(id)}` : '/');
     setConnectorId(id);
   };
 

@@ -47,9 +47,6 @@ describe('ConflictModal', () => {
     fireEvent.click(screen.getAllByRole('radio', { name: /Theirs \(v4\)/ })[1]);
     expect(apply.disabled).toBe(false);
     fireEvent.click(apply);
-    expect(p.onRebase).toHaveBeenCalledWith([
-      { pointer: '/settings/region', take: 'draft' },
-      { pointer: '/entities/deal', take: 'active' },
-    ]);
+    expect(p.onRebase).toHaveBeenCalledWith({ '/settings/region': 'draft', '/entities/deal': 'active' });
   });
 });

@@ -1,6 +1,6 @@
 import { useReducer } from 'react';
 import { Modal } from './Modal';
-import { Conflict, initialResolution, isComplete, resolutionReducer, toResolutions, unresolved } from '../lib/conflicts';
+import { Conflict, Resolutions, initialResolution, isComplete, resolutionReducer, toResolutions, unresolved } from '../lib/conflicts';
 import { pretty } from '../lib/format';
 
 interface Props {
@@ -10,7 +10,7 @@ interface Props {
   busy: boolean;
   onReset: () => void;
   onKeepEditing: () => void;
-  onRebase: (resolutions?: { pointer: string; take: 'draft' | 'active' }[]) => void;
+  onRebase: (resolutions?: Resolutions) => void;
 }
 
 /** Shown when a publish is stale: reset, keep editing, or rebase (with per-path choices on conflict). */

@@ -43,7 +43,7 @@ export function ConnectorList({ onOpen }: { onOpen: (id: string) => void }) {
               <tr key={c.id}>
                 <td>
                   <a
-                    href={`/connectors/${c.id}`}
+                    href={`/?connector=${encodeURIComponent(c.id)}`}
                     onClick={(e) => {
                       e.preventDefault();
                       onOpen(c.id);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api, ApiError, NetworkError } from '../lib/api';
 import { canEdit as roleCanEdit, currentToken } from '../lib/auth';
-import { Conflict } from '../lib/conflicts';
+import { Conflict, Resolutions } from '../lib/conflicts';
 import { groupErrors } from '../lib/fieldErrors';
 import { ago } from '../lib/format';
 import { Draft, PublishReceipt, connectorPath } from '../lib/model';
@@ -17,15 +17,12 @@ import { VersionHistory } from './VersionHistory';
 type Tab = 'draft' | 'versions' | 'history';
 type Notice = { message: string; tone: 'error' | 'info' } | null;
 
-interface RebaseAnswer {
-  conflicts?: Array<Record<string, unknown>>;
-}
-
+/** `conflicts[]` of a 409 rebase-conflict: `null` values mean the member was removed on that side. */
 function toConflicts(raw: Array<Record<string, unknown>> | undefined): Conflict[] {
   return (raw ?? []).map((c) => ({
-    pointer: String(c.pointer ?? c.path ?? ''),
-    mine: c.mine ?? c.draft ?? c.draft_value,
-    theirs: c.theirs ?? c.active ?? c.active_value,
+    pointer: String(c.pointer),
+    mine: c.draft_value ?? undefined,
+    theirs: c.active_value ?? undefined,
   }));
 }
 
@@ -111,18 +108,13 @@ export function Workspace({ id, onBack }: { id: string; onBack: () => void }) {
     }
   };
 
-  const rebase = async (resolutions?: { pointer: string; take: 'draft' | 'active' }[]) => {
+  const rebase = async (resolutions?: Resolutions) => {
     setBusy(true);
     try {
-      const res = await api.post<Draft & RebaseAnswer>(`${base}/draft/rebase`, resolutions ? { resolutions } : {});
-      const conflicts = toConflicts(res.data?.conflicts);
-      if (conflicts.length > 0) {
-        setConflict((c) => ({ conflicts, active: c?.active ?? draft.active_version }));
-        return;
-      }
-      const fresh = await api.get<Draft>(`${base}/draft`);
-      ws.setDraft(fresh.data, fresh.etag);
-      await publish('', fresh.data);
+      const rebased = await api.post<Draft>(`${base}/draft/rebase`, resolutions ? { resolutions } : {});
+      ws.setDraft(rebased.data, rebased.etag);
+      setBuffers({});
+      await publish('', rebased.data);
     } catch (e) {
       if (e instanceof ApiError && e.status === 409 && Array.isArray(e.problem.conflicts)) {
         const conflicts = toConflicts(e.problem.conflicts as Array<Record<string, unknown>>);

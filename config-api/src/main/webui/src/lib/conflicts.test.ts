@@ -15,10 +15,10 @@ describe('conflict resolution state', () => {
     expect(isComplete(s)).toBe(false);
     s = resolutionReducer(s, { type: 'choose', pointer: '/entities/contact/primary_key', choice: 'theirs' });
     expect(isComplete(s)).toBe(true);
-    expect(toResolutions(s)).toEqual([
-      { pointer: '/settings/region', take: 'draft' },
-      { pointer: '/entities/contact/primary_key', take: 'active' },
-    ]);
+    expect(toResolutions(s)).toEqual({
+      '/settings/region': 'draft',
+      '/entities/contact/primary_key': 'active',
+    });
   });
 
   it('ignores choices for paths that do not conflict and can pick one side for all', () => {
@@ -26,7 +26,7 @@ describe('conflict resolution state', () => {
     s = resolutionReducer(s, { type: 'choose', pointer: '/nope', choice: 'mine' });
     expect(s.choices).toEqual({});
     s = resolutionReducer(s, { type: 'chooseAll', choice: 'theirs' });
-    expect(toResolutions(s).every((r) => r.take === 'active')).toBe(true);
+    expect(Object.values(toResolutions(s))).toEqual(['active', 'active']);
   });
 
   it('keeps earlier choices for paths that still conflict after a reload', () => {

@@ -51,9 +51,13 @@ export function isComplete(state: ResolutionState): boolean {
   return state.conflicts.length > 0 && unresolved(state).length === 0;
 }
 
-/** The request body members the rebase endpoint takes: which side wins at each pointer. */
-export function toResolutions(state: ResolutionState): { pointer: string; take: 'draft' | 'active' }[] {
-  return state.conflicts
-    .filter((c) => state.choices[c.pointer])
-    .map((c) => ({ pointer: c.pointer, take: state.choices[c.pointer] === 'mine' ? 'draft' : 'active' }));
+export type Resolutions = Record<string, 'draft' | 'active'>;
+
+/** The `resolutions` member of `POST .../draft/rebase`: which side wins at each pointer. */
+export function toResolutions(state: ResolutionState): Resolutions {
+  return Object.fromEntries(
+    state.conflicts
+      .filter((c) => state.choices[c.pointer])
+      .map((c) => [c.pointer, state.choices[c.pointer] === 'mine' ? 'draft' : 'active']),
+  );
 }

@@ -20,6 +20,8 @@ export interface Workspace {
   setDraft: (draft: Draft, etag: string | null) => void;
 }
 
+const signature = (d: Draft) => `${d.revision}:${d.base_version}:${d.active_version}:${d.has_unpublished_changes}`;
+
 export function useWorkspace(id: string): Workspace {
   const [connector, setConnector] = useState<Connector | null>(null);
   const [draft, setDraftState] = useState<Draft | null>(null);
@@ -30,6 +32,7 @@ export function useWorkspace(id: string): Workspace {
   const etag = useRef<string | null>(null);
   const [etagState, setEtagState] = useState<string | null>(null);
   const activeVersion = useRef<number | null>(null);
+  const shown = useRef('');
   const base = connectorPath(id);
 
   const loadActive = useCallback(
@@ -58,6 +61,7 @@ export function useWorkspace(id: string): Workspace {
   const acceptDraft = useCallback(
     async (d: Draft, tag: string | null) => {
       etag.current = tag;
+      shown.current = signature(d);
       setEtagState(tag);
       setDraftState(d);
       const tasks: Promise<unknown>[] = [loadLastChange()];
@@ -90,7 +94,10 @@ export function useWorkspace(id: string): Workspace {
       if (stopped || document.hidden) return;
       try {
         const d = await api.get<Draft>(`${base}/draft`, { ifNoneMatch: etag.current });
-        if (d.status === 200 && d.data && (d.etag === null || d.etag !== etag.current)) await acceptDraft(d.data, d.etag);
+        // a publish by someone else moves the active version without a new draft revision
+        if (d.status === 200 && d.data && (d.etag !== etag.current || signature(d.data) !== shown.current)) {
+          await acceptDraft(d.data, d.etag);
+        }
       } catch {
         /* the app-wide notice reports network loss and expired sign-in */
       }
