@@ -94,7 +94,7 @@ test('add, edit and remove an entity and an event flow', async () => {
   await page.getByRole('button', { name: 'Add event flow' }).click();
   await page.getByRole('heading', { name: 'Event flow hubspot/deal.created' }).waitFor();
   await setEditorText(page, 'editor-flow:hubspot/deal.created', { entity: 'deal', action: 'upsert', mapping: { id: '$.objectId' } });
-  await page.getByRole('button', { name: 'Save event' }).click();
+  await page.getByRole('button', { name: 'Save flow' }).click();
   await expectHidden(page.getByRole('heading', { name: /unsaved/ }));
 
   // remove an existing flow

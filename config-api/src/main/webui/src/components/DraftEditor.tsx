@@ -89,12 +89,13 @@ export function DraftEditor(props: Props) {
     setBusy(key);
     try {
       await api.put(itemPath(connectorId, key), value, { ifMatch: etag });
+      // show the saved draft first, then drop the local text, so the editor never flashes old content
+      await onSaved();
       setBuffers((b) => {
         const { [key]: _drop, ...rest } = b;
         return rest;
       });
       setErrors(() => ({}));
-      await onSaved();
       return true;
     } catch (e) {
       handleFailure(key, e);
@@ -108,12 +109,12 @@ export function DraftEditor(props: Props) {
     setBusy(key);
     try {
       await api.del(itemPath(connectorId, key), { ifMatch: etag });
+      await onSaved();
       setBuffers((b) => {
         const { [key]: _drop, ...rest } = b;
         return rest;
       });
       setErrors(() => ({}));
-      await onSaved();
     } catch (e) {
       handleFailure(key, e);
     } finally {
@@ -297,7 +298,7 @@ function ItemEditor({ title, editorKey, text, dirty, errors, canEdit, busy, onCh
         {canEdit && (
           <div className="item-actions">
             <button type="button" className="primary" onClick={onSave} disabled={busy}>
-              Save {title.toLowerCase().startsWith('settings') ? 'settings' : title.split(' ')[0].toLowerCase()}
+              {editorKey === settingsKey ? 'Save settings' : editorKey.startsWith('entity:') ? 'Save entity' : 'Save flow'}
             </button>
             {onRemove && (
               <button type="button" className="danger" onClick={onRemove} disabled={busy}>

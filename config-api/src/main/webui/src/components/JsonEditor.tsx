@@ -31,6 +31,8 @@ export function JsonEditor({ value, onChange, labelledBy, describedBy, invalid, 
   const view = useRef<EditorView | null>(null);
   const change = useRef(onChange);
   change.current = onChange;
+  // set while the editor follows a new value from outside, so that is not reported as an edit
+  const external = useRef(false);
 
   useEffect(() => {
     const attrs: Record<string, string> = { 'aria-labelledby': labelledBy, 'aria-multiline': 'true', role: 'textbox' };
@@ -52,7 +54,7 @@ export function JsonEditor({ value, onChange, labelledBy, describedBy, invalid, 
           EditorView.editable.of(!readOnly),
           EditorView.contentAttributes.of(attrs),
           EditorView.updateListener.of((u) => {
-            if (u.docChanged) change.current(u.state.doc.toString());
+            if (u.docChanged && !external.current) change.current(u.state.doc.toString());
           }),
         ],
       }),
@@ -65,7 +67,12 @@ export function JsonEditor({ value, onChange, labelledBy, describedBy, invalid, 
   useEffect(() => {
     const v = view.current;
     if (v && v.state.doc.toString() !== value) {
-      v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
+      external.current = true;
+      try {
+        v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
+      } finally {
+        external.current = false;
+      }
     }
   }, [value]);
 

@@ -33,9 +33,10 @@ export function Workspace({ id, onBack }: { id: string; onBack: () => void }) {
   const [errors, setErrors] = useState<Errors>({});
   const [notice, setNotice] = useState<Notice>(null);
   const [reviewing, setReviewing] = useState(false);
-  const [publishing, setPublishing] = useState(false);
+  // the base the user reviewed: a publish by someone else after that makes this publish stale
+  const [publishing, setPublishing] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
-  const [conflict, setConflict] = useState<{ conflicts: Conflict[] | null; active: number } | null>(null);
+  const [conflict, setConflict] = useState<{ conflicts: Conflict[] | null; active: number; base: number } | null>(null);
   const base = connectorPath(id);
 
   if (ws.loadError) {
@@ -61,21 +62,21 @@ export function Workspace({ id, onBack }: { id: string; onBack: () => void }) {
     else if (e instanceof ApiError && e.status !== 401) notify(`Could not ${what}: ${e.message}`, 'error');
   };
 
-  const publish = async (message: string, d: Draft = draft) => {
+  const publish = async (message: string, baseVersion: number) => {
     setBusy(true);
     try {
-      const res = await api.post<PublishReceipt>(`${base}/publish`, { base_version: d.base_version, message: message || null });
-      setPublishing(false);
+      const res = await api.post<PublishReceipt>(`${base}/publish`, { base_version: baseVersion, message: message || null });
+      setPublishing(null);
       setReviewing(false);
       setConflict(null);
       setErrors({});
       notify(`Published v${res.data.version}.`);
       await ws.refresh();
     } catch (e) {
-      setPublishing(false);
+      setPublishing(null);
       if (e instanceof ApiError && e.status === 409 && e.reason === 'stale-base-version') {
         setReviewing(false);
-        setConflict({ conflicts: null, active: Number(e.problem.active_version ?? draft.active_version) });
+        setConflict({ conflicts: null, active: Number(e.problem.active_version ?? draft.active_version), base: baseVersion });
       } else if (e instanceof ApiError && e.status === 409 && e.reason === 'no-changes') {
         notify('Nothing to publish: the draft equals the active version.');
       } else if (e instanceof ApiError && e.status === 422) {
@@ -114,11 +115,11 @@ export function Workspace({ id, onBack }: { id: string; onBack: () => void }) {
       const rebased = await api.post<Draft>(`${base}/draft/rebase`, resolutions ? { resolutions } : {});
       ws.setDraft(rebased.data, rebased.etag);
       setBuffers({});
-      await publish('', rebased.data);
+      await publish('', rebased.data.base_version);
     } catch (e) {
       if (e instanceof ApiError && e.status === 409 && Array.isArray(e.problem.conflicts)) {
         const conflicts = toConflicts(e.problem.conflicts as Array<Record<string, unknown>>);
-        setConflict((c) => ({ conflicts, active: c?.active ?? draft.active_version }));
+        setConflict((c) => ({ conflicts, active: c?.active ?? draft.active_version, base: c?.base ?? draft.base_version }));
       } else {
         failure(e, 'rebase');
       }
@@ -198,7 +199,7 @@ export function Workspace({ id, onBack }: { id: string; onBack: () => void }) {
         lastChange={ws.lastChange}
         canEdit={editable}
         onReview={() => setReviewing(true)}
-        onPublish={() => setPublishing(true)}
+        onPublish={() => setPublishing(draft.base_version)}
       />
       {notice && (
         <div className={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid="notice">
@@ -246,16 +247,21 @@ export function Workspace({ id, onBack }: { id: string; onBack: () => void }) {
           onClose={() => setReviewing(false)}
           onPublish={() => {
             setReviewing(false);
-            setPublishing(true);
+            setPublishing(draft.base_version);
           }}
         />
       )}
-      {publishing && (
-        <PublishModal baseVersion={draft.base_version} busy={busy} onCancel={() => setPublishing(false)} onConfirm={(m) => publish(m)} />
+      {publishing !== null && (
+        <PublishModal
+          baseVersion={publishing}
+          busy={busy}
+          onCancel={() => setPublishing(null)}
+          onConfirm={(m) => publish(m, publishing)}
+        />
       )}
       {conflict && (
         <ConflictModal
-          baseVersion={draft.base_version}
+          baseVersion={conflict.base}
           activeVersion={conflict.active}
           conflicts={conflict.conflicts}
           busy={busy}
