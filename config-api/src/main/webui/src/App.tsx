@@ -66,7 +66,7 @@ export function App() {
           </button>
         )}
       </header>
-      <main id="main">
+      <main id="main" tabIndex={-1}>
         {offline && (
           <div className="notice error" role="alert" data-testid="offline">
             Connection to PlugSync lost. Retrying… your unsaved edits stay in the editors.

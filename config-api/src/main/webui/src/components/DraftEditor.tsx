@@ -126,7 +126,8 @@ export function DraftEditor(props: Props) {
 
   return (
     <div className="draft-editor">
-      <ItemEditor
+      <section className="panel" aria-label="Settings">
+        <ItemEditor
         title="Settings"
         editorKey={settingsKey}
         text={text(settingsKey)}
@@ -136,7 +137,8 @@ export function DraftEditor(props: Props) {
         busy={busy === settingsKey}
         onChange={edit(settingsKey)}
         onSave={() => save(settingsKey)}
-      />
+        />
+      </section>
       <Collection
         title="Entities"
         noun="entity"
@@ -318,13 +320,15 @@ function ItemEditor({ title, editorKey, text, dirty, errors, canEdit, busy, onCh
         testId={`editor-${editorKey}`}
       />
       {hasErrors && (
-        <ul id={errorId} className="field-errors" role="alert" data-testid={`errors-${editorKey}`}>
-          {errors!.map((e, i) => (
-            <li key={i}>
-              {e.local ? <code>{e.local}</code> : null} {e.message}
-            </li>
-          ))}
-        </ul>
+        <div id={errorId} role="alert" data-testid={`errors-${editorKey}`}>
+          <ul className="field-errors">
+            {errors!.map((e, i) => (
+              <li key={i}>
+                {e.local ? <code>{e.local}</code> : null} {e.message}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </div>
   );

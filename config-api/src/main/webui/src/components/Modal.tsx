@@ -49,7 +49,9 @@ export function Modal({ title, onClose, children, footer, wide, testId }: Props)
     document.addEventListener('keydown', onKey, true);
     return () => {
       document.removeEventListener('keydown', onKey, true);
-      opener?.focus?.();
+      // back to the control that opened the dialog, or to the page when that control is gone
+      if (opener && opener.isConnected && opener !== document.body) opener.focus();
+      else document.getElementById('main')?.focus();
     };
   }, []);
 
@@ -70,7 +72,9 @@ export function Modal({ title, onClose, children, footer, wide, testId }: Props)
             ×
           </button>
         </header>
-        <div className="modal-body">{children}</div>
+        <div className="modal-body" tabIndex={0} role="region" aria-label={`${title} content`}>
+          {children}
+        </div>
         {footer && <footer className="modal-foot">{footer}</footer>}
       </div>
     </div>
