@@ -67,6 +67,7 @@ class DashboardBrowserTest {
                 "walkthrough",
                 "external-writer",
                 "conflict",
+                "rebase-conflict",
                 "restore-and-history",
                 "validation",
                 "viewer-and-errors"
@@ -96,6 +97,9 @@ class DashboardBrowserTest {
             env.put("ORG_ID", org.id().toString());
             env.put("CHROMIUM", CHROMIUM.toString());
             env.put("DEMO_DOCUMENT_JSON", demoDocument());
+            if (scenario.equals("rebase-conflict")) {
+                env.put("STALE_CONNECTOR_ID", StaleDraft.create(org, demoDocument()));
+            }
             env.put(
                     "SCREENSHOT_DIR",
                     Path.of("..", "docs", "images").toAbsolutePath().normalize().toString());
