@@ -29,7 +29,7 @@ final class SimulatedDispatcher implements AutoCloseable {
         try (Statement st = db.createStatement()) {
             st.executeUpdate("UPDATE outbox_event SET delivered_at = now(), attempts = attempts + 1"
                     + " WHERE delivered_at IS NULL AND dead_at IS NULL"
-                    + " AND created_at < now() - interval '2 seconds'");
+                    + " AND created_at < now() - interval '3 seconds'");
         } catch (SQLException e) {
             // the next tick tries again; a test waiting for "replicated" reports the outcome
         }
