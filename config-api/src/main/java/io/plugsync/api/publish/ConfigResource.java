@@ -44,6 +44,7 @@ public class ConfigResource {
             @QueryParam("message") String message,
             @HeaderParam(WriterKind.HEADER) String writer,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(PublishResource.IDEMPOTENCY_KEY) String idempotencyKey,
             String body) {
         return publishes
                 .replace(
@@ -55,6 +56,7 @@ public class ConfigResource {
                         publish,
                         baseVersion,
                         message,
+                        idempotencyKey,
                         TraceContext.current())
                 .map(result -> Response.status(result.published() == null ? 200 : 201)
                         .entity(result)

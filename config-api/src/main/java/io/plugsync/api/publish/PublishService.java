@@ -78,6 +78,56 @@ public class PublishService {
                             "the version your draft is based on (0 before the first publish)",
                             "required")));
         }
+        checkIdempotencyKey(idempotencyKey);
+        String requestHash = requestHash(request);
+        return pool.withTransaction(db -> drafts.lockForWrite(db, caller, connectorId)
+                .flatMap(draft -> idempotent(
+                        db,
+                        connectorId,
+                        idempotencyKey,
+                        requestHash,
+                        () -> publishLocked(
+                                db, caller, writer, draft, request.baseVersion(), request.message(), trace))));
+    }
+
+    /**
+     * Runs {@code publish} unless {@code key} already answered: the same key and request hash replay
+     * the stored 201, a different request with the same key is a 422. No key: always publishes.
+     */
+    private Uni<Outcome> idempotent(
+            SqlClient db,
+            UUID connectorId,
+            String key,
+            String requestHash,
+            java.util.function.Supplier<Uni<PublishResult>> publish) {
+        if (key == null) {
+            return publish.get().map(result -> new Outcome(201, result, false));
+        }
+        return publishes.findIdempotent(db, connectorId, key).flatMap(stored -> {
+            if (stored.isPresent()) {
+                return Uni.createFrom()
+                        .item(new Outcome(stored.get().status(), replay(stored.get(), key, requestHash), true));
+            }
+            return publish.get()
+                    .call(result -> publishes.storeIdempotent(db, connectorId, key, requestHash, 201, write(result)))
+                    .map(result -> new Outcome(201, result, false));
+        });
+    }
+
+    /** The stored first answer to {@code key}; a different request under the same key is a 422. */
+    private PublishResult replay(PublishRepository.StoredResponse stored, String key, String requestHash) {
+        if (!stored.requestHash().equals(requestHash)) {
+            throw new ProblemException(Problem.of(
+                            422,
+                            "idempotency-key-reused",
+                            "Unprocessable request",
+                            "this Idempotency-Key was used with a different request body")
+                    .with("idempotency_key", key));
+        }
+        return read(stored.body());
+    }
+
+    private static void checkIdempotencyKey(String idempotencyKey) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw new ProblemException(Problem.of(
                             400,
@@ -87,49 +137,13 @@ public class PublishService {
                     .withErrors(List.of(
                             new Problem.FieldError("header:Idempotency-Key", "1 to 200 characters", "length"))));
         }
-        String requestHash = requestHash(request);
-        return pool.withTransaction(db -> drafts.lockForWrite(db, caller, connectorId)
-                .flatMap(draft -> {
-                    if (idempotencyKey == null) {
-                        return publishLocked(db, caller, writer, draft, request.baseVersion(), request.message(), trace)
-                                .map(result -> new Outcome(201, result, false));
-                    }
-                    return publishes
-                            .findIdempotent(db, connectorId, idempotencyKey)
-                            .flatMap(stored -> {
-                                if (stored.isPresent()) {
-                                    if (!stored.get().requestHash().equals(requestHash)) {
-                                        throw new ProblemException(Problem.of(
-                                                        422,
-                                                        "idempotency-key-reused",
-                                                        "Unprocessable request",
-                                                        "this Idempotency-Key was used with a different request body")
-                                                .with("idempotency_key", idempotencyKey));
-                                    }
-                                    return Uni.createFrom()
-                                            .item(new Outcome(
-                                                    stored.get().status(),
-                                                    read(stored.get().body()),
-                                                    true));
-                                }
-                                return publishLocked(
-                                                db,
-                                                caller,
-                                                writer,
-                                                draft,
-                                                request.baseVersion(),
-                                                request.message(),
-                                                trace)
-                                        .call(result -> publishes.storeIdempotent(
-                                                db, connectorId, idempotencyKey, requestHash, 201, write(result)))
-                                        .map(result -> new Outcome(201, result, false));
-                            });
-                }));
     }
 
     /**
      * {@code PUT /config}: replaces the draft with {@code document} and, when {@code publish}, publishes
-     * it in the same transaction ({@code baseVersion} defaults to the draft's).
+     * it in the same transaction ({@code baseVersion} defaults to the draft's). With an {@code
+     * Idempotency-Key} a retried apply-and-publish (a CI job run twice) replays the first answer and
+     * leaves the draft alone.
      */
     public Uni<ConfigResult> replace(
             Caller caller,
@@ -140,23 +154,52 @@ public class PublishService {
             boolean publish,
             Integer baseVersion,
             String message,
+            String idempotencyKey,
             Map<String, String> trace) {
+        checkIdempotencyKey(idempotencyKey);
+        String key = publish ? idempotencyKey : null;
+        String requestHash = key == null ? null : configRequestHash(document, baseVersion, message);
         return pool.withTransaction(db -> drafts.lockForWrite(db, caller, connectorId)
-                .invoke(draft -> IfMatch.check(ifMatch, draft.revision()))
-                .flatMap(draft -> drafts.apply(
-                                db,
-                                caller,
-                                writer,
-                                draft,
-                                new DraftChange(
-                                        "replace", document, draft.baseVersion(), draft.restoredFromVersion(), null))
-                        .flatMap(updated -> {
-                            if (!publish) {
-                                return drafts.viewOf(db, updated).map(view -> new ConfigResult(view, null));
+                .flatMap(draft -> (key == null
+                                ? Uni.createFrom().item(java.util.Optional.<PublishRepository.StoredResponse>empty())
+                                : publishes.findIdempotent(db, connectorId, key))
+                        .flatMap(stored -> {
+                            if (stored.isPresent()) {
+                                PublishResult first = replay(stored.get(), key, requestHash);
+                                return drafts.view(db, connectorId).map(view -> new ConfigResult(view, first));
                             }
-                            return publishLocked(db, caller, writer, updated, baseVersion, message, trace)
-                                    .flatMap(result ->
-                                            drafts.view(db, connectorId).map(view -> new ConfigResult(view, result)));
+                            IfMatch.check(ifMatch, draft.revision());
+                            return drafts.apply(
+                                            db,
+                                            caller,
+                                            writer,
+                                            draft,
+                                            new DraftChange(
+                                                    "replace",
+                                                    document,
+                                                    draft.baseVersion(),
+                                                    draft.restoredFromVersion(),
+                                                    null))
+                                    .flatMap(updated -> {
+                                        if (!publish) {
+                                            return drafts.viewOf(db, updated).map(view -> new ConfigResult(view, null));
+                                        }
+                                        return idempotent(
+                                                        db,
+                                                        connectorId,
+                                                        key,
+                                                        requestHash,
+                                                        () -> publishLocked(
+                                                                db,
+                                                                caller,
+                                                                writer,
+                                                                updated,
+                                                                baseVersion,
+                                                                message,
+                                                                trace))
+                                                .flatMap(outcome -> drafts.view(db, connectorId)
+                                                        .map(view -> new ConfigResult(view, outcome.result())));
+                                    });
                         })));
     }
 
@@ -256,6 +299,19 @@ public class PublishService {
             detail.put("message", message);
         }
         return V3Document.write(detail);
+    }
+
+    private static String configRequestHash(
+            com.fasterxml.jackson.databind.JsonNode document, Integer baseVersion, String message) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("config_sha256", CanonicalJson.sha256(document));
+        if (baseVersion != null) {
+            body.put("base_version", baseVersion);
+        }
+        if (message != null) {
+            body.put("message", message);
+        }
+        return CanonicalJson.sha256(body);
     }
 
     private static String requestHash(PublishRequest request) {

@@ -105,6 +105,14 @@ class MigrationJobIT {
         env.put("PLUGSYNC_DB_PASSWORD", PostgresEngine.PASSWORD);
         env.put("PLUGSYNC_OTEL_DISABLED", "true");
         env.put("QUARKUS_HTTP_PORT", "0");
+        // like the Job: the plugsync-encryption Secret's encryption.properties through QUARKUS_CONFIG_LOCATIONS
+        // (config-api validates its payload keys at start, also in init-and-exit mode)
+        Path keys = Files.createTempFile("encryption", ".properties");
+        Files.writeString(
+                keys,
+                "plugsync.encryption.active-key-id=job-1\nplugsync.encryption.keys.\"job-1\"="
+                        + java.util.Base64.getEncoder().encodeToString(new byte[32]) + "\n");
+        env.put("QUARKUS_CONFIG_LOCATIONS", keys.toUri().toString());
         env.putAll(extraEnv);
         Process process = builder.start();
         if (!process.waitFor(3, TimeUnit.MINUTES)) {

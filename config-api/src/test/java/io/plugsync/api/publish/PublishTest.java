@@ -234,4 +234,32 @@ class PublishTest {
         // the 409 rolled the draft replacement back too
         as(org.viewerToken()).get("/api/connectors/" + id + "/draft").then().body("document.settings.region", is("us"));
     }
+
+    @Test
+    void retriedPutConfigPublishWithTheSameIdempotencyKeyPublishesOnce() {
+        TestOrg org = TestOrg.create();
+        String id = newConnector(org);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            as(org.editorToken())
+                    .header("X-PlugSync-Writer", "script")
+                    .header("Idempotency-Key", "ci-run-42")
+                    .contentType(ContentType.JSON)
+                    .body(V3Api.CONTACT)
+                    .put("/api/connectors/" + id + "/config?publish=true&base_version=0")
+                    .then()
+                    .statusCode(201)
+                    .body("published.version", is(1));
+        }
+        as(org.editorToken())
+                .header("Idempotency-Key", "ci-run-42")
+                .contentType(ContentType.JSON)
+                .body(V3Api.CONTACT.replace("\"eu\"", "\"us\""))
+                .put("/api/connectors/" + id + "/config?publish=true&base_version=0")
+                .then()
+                .statusCode(422)
+                .body("type", endsWith("idempotency-key-reused"));
+        assertThat(count("SELECT count(*) FROM connector_config_versions WHERE connector_id = ?", UUID.fromString(id)))
+                .isEqualTo(1);
+        as(org.viewerToken()).get("/api/connectors/" + id + "/draft").then().body("document.settings.region", is("eu"));
+    }
 }
