@@ -1,10 +1,11 @@
 package io.plugsync.api.library.release;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** A plugin release: a snapshot of the resolved versions at the time it was cut. */
+/** A plugin release: a snapshot of the resolved versions at the time it was cut (items only on a single release). */
 public record ReleaseView(
         UUID id,
         UUID pluginId,
@@ -13,7 +14,7 @@ public record ReleaseView(
         UUID createdByOrgMembershipId,
         OffsetDateTime createdAt,
         int itemCount,
-        List<Item> items) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Item> items) {
 
     /** One object of the snapshot and the version it pinned. */
     public record Item(UUID configObjectId, UUID configObjectVersionId, String objectType, String title) {}
