@@ -3,6 +3,7 @@ package io.plugsync.dispatcher.bench;
 import static org.awaitility.Awaitility.await;
 
 import io.plugsync.common.replica.ReplicaLayout;
+import io.plugsync.dispatcher.support.DispatcherTestEngines;
 import io.plugsync.dispatcher.support.PublishFixture;
 import io.plugsync.dispatcher.support.ReplicaProbe;
 import io.plugsync.engines.PlugSyncTestEngines;
@@ -27,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * against the same DynamoDB in the same run, and commit -> replica lag at a steady publish rate.
  */
 @QuarkusTest
-@WithTestResource(PlugSyncTestEngines.class)
+@WithTestResource(DispatcherTestEngines.class)
 class DispatcherBench {
     private static final int BACKLOG_CONNECTORS = 50;
     private static final int BACKLOG_VERSIONS = 20;
@@ -45,10 +46,11 @@ class DispatcherBench {
             int events = BACKLOG_CONNECTORS * BACKLOG_VERSIONS;
             double drain = drainRate(db, fixture);
             double raw = rawPutRate(probe, events);
-            System.out.printf("BENCH drain: %d events (%d connectors x %d versions): %.1f events/s%n", events,
-                    BACKLOG_CONNECTORS, BACKLOG_VERSIONS, drain);
-            System.out.printf("BENCH raw conditional PutItem loop (same DynamoDB, %d items): %.1f puts/s%n", events,
-                    raw);
+            System.out.printf(
+                    "BENCH drain: %d events (%d connectors x %d versions): %.1f events/s%n",
+                    events, BACKLOG_CONNECTORS, BACKLOG_VERSIONS, drain);
+            System.out.printf(
+                    "BENCH raw conditional PutItem loop (same DynamoDB, %d items): %.1f puts/s%n", events, raw);
             System.out.printf("BENCH ratio drain/raw: %.2fx (target >= 0.8x)%n", drain / raw);
             steadyLag(db, fixture);
         }
@@ -71,8 +73,8 @@ class DispatcherBench {
             connectors.add(fixture.newConnector());
         }
         List<UUID> eventIds = new ArrayList<>();
-        try (PreparedStatement hold =
-                db.prepareStatement("UPDATE outbox_event SET next_attempt_at = now() + interval '1 hour' WHERE id = ?")) {
+        try (PreparedStatement hold = db.prepareStatement(
+                "UPDATE outbox_event SET next_attempt_at = now() + interval '1 hour' WHERE id = ?")) {
             for (int v = 1; v <= BACKLOG_VERSIONS; v++) {
                 for (UUID connector : connectors) {
                     PublishFixture.Published p = fixture.publish(connector, PublishFixture.document(v, "drain"));
@@ -91,8 +93,10 @@ class DispatcherBench {
         }
         await().atMost(Duration.ofMinutes(5))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> scalar(db, "SELECT count(*) FROM outbox_event WHERE delivered_at IS NULL AND id = ANY("
-                                + ids + ")")
+                .until(() -> scalar(
+                                db,
+                                "SELECT count(*) FROM outbox_event WHERE delivered_at IS NULL AND id = ANY(" + ids
+                                        + ")")
                         == 0);
         double seconds = scalarDouble(
                 db,
@@ -151,12 +155,14 @@ class DispatcherBench {
         String ids = ids(eventIds);
         await().atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> scalar(db, "SELECT count(*) FROM outbox_event WHERE delivered_at IS NULL AND id = ANY("
-                                + ids + ")")
+                .until(() -> scalar(
+                                db,
+                                "SELECT count(*) FROM outbox_event WHERE delivered_at IS NULL AND id = ANY(" + ids
+                                        + ")")
                         == 0);
         double[] lags = new double[total];
         try (PreparedStatement q = db.prepareStatement("SELECT EXTRACT(EPOCH FROM delivered_at - created_at) * 1000"
-                + " FROM outbox_event WHERE id = ANY(" + ids + ")");
+                        + " FROM outbox_event WHERE id = ANY(" + ids + ")");
                 ResultSet rs = q.executeQuery()) {
             int i = 0;
             while (rs.next()) {
