@@ -4,14 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
-import io.plugsync.engines.PlugSyncTestEngines;
+import io.plugsync.dispatcher.support.DispatcherTestEngines;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 /** The dispatcher is ready only when PostgreSQL, DynamoDB and SQS answer, one check each. */
 @QuarkusTest
-@WithTestResource(PlugSyncTestEngines.class)
+@WithTestResource(DispatcherTestEngines.class)
 class ReadinessTest {
     @Test
     void readinessHasOneCheckPerDependency() {

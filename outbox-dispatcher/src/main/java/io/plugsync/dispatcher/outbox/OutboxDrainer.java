@@ -87,14 +87,15 @@ public class OutboxDrainer {
 
     private void loop() {
         pending.set(false);
-        drainOnce().subscribe().with(claimed -> next(claimed == config.batchSize()), failure -> {
+        // go on while passes make progress: each delivery may have unblocked the next event of its aggregate
+        drainOnce().subscribe().with(delivered -> next(delivered > 0), failure -> {
             LOG.warnf("outbox drain pass failed: %s", failure.toString());
             next(false);
         });
     }
 
-    private void next(boolean full) {
-        if (!stopping && (full || pending.get())) {
+    private void next(boolean progressed) {
+        if (!stopping && (progressed || pending.get())) {
             loop();
             return;
         }
@@ -105,7 +106,7 @@ public class OutboxDrainer {
         }
     }
 
-    /** One pass: claim, deliver, record, commit. The number of events claimed. */
+    /** One pass: claim, deliver, record, commit. The number of events delivered. */
     public Uni<Integer> drainOnce() {
         return resources
                 .ready()

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.plugsync.common.replica.ReplicaLayout;
+import io.plugsync.dispatcher.support.DispatcherTestEngines;
 import io.plugsync.dispatcher.support.OperatorTokens;
 import io.plugsync.dispatcher.support.PublishFixture;
 import io.plugsync.dispatcher.support.ReplicaProbe;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** Dead events are visible and retryable by operators; the drift check repairs the replica. */
 @QuarkusTest
-@WithTestResource(PlugSyncTestEngines.class)
+@WithTestResource(DispatcherTestEngines.class)
 class OutboxAdminTest {
     Connection db;
     PublishFixture fixture;

@@ -3,6 +3,7 @@ package io.plugsync.dispatcher.bench;
 import static org.awaitility.Awaitility.await;
 
 import io.plugsync.common.replica.ReplicaLayout;
+import io.plugsync.dispatcher.support.DispatcherTestEngines;
 import io.plugsync.dispatcher.support.PublishFixture;
 import io.plugsync.dispatcher.support.ReplicaProbe;
 import io.plugsync.engines.PlugSyncTestEngines;
@@ -27,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * against the same DynamoDB in the same run, and commit -> replica lag at a steady publish rate.
  */
 @QuarkusTest
-@WithTestResource(PlugSyncTestEngines.class)
+@WithTestResource(DispatcherTestEngines.class)
 class DispatcherBench {
     private static final int BACKLOG_CONNECTORS = 50;
     private static final int BACKLOG_VERSIONS = 20;

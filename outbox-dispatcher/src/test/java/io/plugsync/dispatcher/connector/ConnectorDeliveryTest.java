@@ -9,9 +9,11 @@ import io.plugsync.common.replica.ConfigChangeNotification;
 import io.plugsync.common.replica.DynamoConfigStore;
 import io.plugsync.common.replica.ReplicaLayout;
 import io.plugsync.common.replica.ReplicatedConfig;
+import io.plugsync.dispatcher.support.DispatcherTestEngines;
 import io.plugsync.dispatcher.support.PublishFixture;
 import io.plugsync.dispatcher.support.PublishFixture.Published;
 import io.plugsync.dispatcher.support.ReplicaProbe;
+import io.plugsync.dispatcher.worker.WorkerConfigCache;
 import io.plugsync.engines.PlugSyncTestEngines;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,7 +21,6 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -29,10 +30,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
 /** A connector publish reaches the DynamoDB replica (read through DynamoConfigStore) and the queue. */
 @QuarkusTest
-@WithTestResource(PlugSyncTestEngines.class)
+@WithTestResource(DispatcherTestEngines.class)
 class ConnectorDeliveryTest {
     @Inject
     DynamoDbAsyncClient dynamoAsync;
+
+    @Inject
+    WorkerConfigCache worker;
 
     Connection db;
     PublishFixture fixture;
@@ -73,15 +77,10 @@ class ConnectorDeliveryTest {
         assertThat(probe.items(connector).values())
                 .allSatisfy(item -> assertThat(item.get(ReplicaLayout.PK).s()).isEqualTo(connector.toString()));
 
-        List<ReplicaProbe.Received> mine = probe.drainQueue(ConfigChangeNotification.DEFAULT_QUEUE).stream()
-                .filter(m -> connector.toString().equals(m.groupId()))
-                .toList();
-        assertThat(mine).hasSize(1);
-        assertThat(mine.get(0).deduplicationId()).isEqualTo(published.eventId().toString());
-        assertThat(mine.get(0).body().path("connector_id").asText()).isEqualTo(connector.toString());
-        assertThat(mine.get(0).body().path("version").asInt()).isEqualTo(1);
-        assertThat(mine.get(0).body().path("checksum").asText()).isEqualTo(published.checksum());
-        assertThat(mine.get(0).body().has("document")).isFalse();
+        // the worker-side SmallRye consumer got the pointer (never the document)
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        worker.received().contains(new ConfigChangeNotification(connector, 1, published.checksum())));
     }
 
     @Test
@@ -155,7 +154,32 @@ class ConnectorDeliveryTest {
     }
 
     @Test
-    void storeFollowsNotificationsAndKeepsVersionsCached() throws Exception {
+    void workerCacheFollowsSqsNotifications() throws Exception {
+        UUID connector = fixture.newConnector();
+        awaitDelivered(fixture.publish(connector, PublishFixture.document(1, "a")));
+        // the worker's store caches the active pointer for an hour
+        assertThat(worker.store()
+                        .active(connector)
+                        .toCompletableFuture()
+                        .join()
+                        .orElseThrow()
+                        .version())
+                .isEqualTo(1);
+
+        Published v2 = fixture.publish(connector, PublishFixture.document(2, "b"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> worker.received().contains(new ConfigChangeNotification(connector, 2, v2.checksum())));
+        assertThat(worker.store()
+                        .active(connector)
+                        .toCompletableFuture()
+                        .join()
+                        .orElseThrow()
+                        .version())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void cachedPointerStaysUntilNotifiedOrExpired() throws Exception {
         UUID connector = fixture.newConnector();
         awaitDelivered(fixture.publish(connector, PublishFixture.document(1, "a")));
         DynamoConfigStore cached = new DynamoConfigStore(
@@ -169,7 +193,13 @@ class ConnectorDeliveryTest {
 
         Published v2 = fixture.publish(connector, PublishFixture.document(2, "b"));
         awaitDelivered(v2);
-        // the pointer is cached for an hour: still version 1 until a notification arrives
+        assertThat(cached.active(connector)
+                        .toCompletableFuture()
+                        .join()
+                        .orElseThrow()
+                        .version())
+                .isEqualTo(1);
+        cached.onNotification(new ConfigChangeNotification(connector, 1, "stale"));
         assertThat(cached.active(connector)
                         .toCompletableFuture()
                         .join()

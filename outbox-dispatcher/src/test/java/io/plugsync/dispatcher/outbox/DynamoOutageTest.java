@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.plugsync.common.replica.DynamoConfigStore;
 import io.plugsync.common.replica.ReplicaLayout;
+import io.plugsync.dispatcher.support.DispatcherTestEngines;
 import io.plugsync.dispatcher.support.PublishFixture;
 import io.plugsync.dispatcher.support.PublishFixture.Published;
 import io.plugsync.engines.PlugSyncTestEngines;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
  * empty (in memory), so the dispatcher also re-creates its table.
  */
 @QuarkusTest
-@WithTestResource(PlugSyncTestEngines.class)
+@WithTestResource(DispatcherTestEngines.class)
 class DynamoOutageTest {
     @Inject
     DynamoDbAsyncClient dynamoAsync;
