@@ -47,6 +47,9 @@ public class FakeGithubResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server();
         return Map.of(
+                // the packaged app (@QuarkusIntegrationTest) runs in the prod profile, which leaves
+                // migrations to the migration Job; the test database has no such job
+                "%prod.quarkus.flyway.migrate-at-start", "true",
                 "plugsync.github.api-url", server.baseUrl(),
                 "plugsync.github.app-id", APP_ID,
                 "plugsync.github.private-key",
