@@ -47,10 +47,16 @@ public class FakeGithubResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server();
         return Map.of(
-                "plugsync.github.api-url", server.baseUrl(),
-                "plugsync.github.app-id", APP_ID,
+                // the packaged app (@QuarkusIntegrationTest) runs in the prod profile, which leaves
+                // migrations to the migration Job; the test database has no such job
+                "%prod.quarkus.flyway.migrate-at-start",
+                "true",
+                "plugsync.github.api-url",
+                server.baseUrl(),
+                "plugsync.github.app-id",
+                APP_ID,
                 "plugsync.github.private-key",
-                        pem("PRIVATE KEY", appKey.getPrivate().getEncoded()));
+                pem("PRIVATE KEY", appKey.getPrivate().getEncoded()));
     }
 
     @Override
