@@ -29,6 +29,37 @@ class McpTransportTest {
     }
 
     @Test
+    void toolErrorsUseTheProtocolsCamelCaseFieldNames() {
+        TestOrg org = TestOrg.create();
+        var init = given().auth()
+                .oauth2(org.ownerToken())
+                .contentType(ContentType.JSON)
+                .accept("application/json, text/event-stream")
+                .body(INITIALIZE)
+                .when()
+                .post("/mcp")
+                .then()
+                .statusCode(200)
+                .extract();
+        String session = init.header("Mcp-Session-Id");
+        assertThat(init.body().asString()).contains("\"serverInfo\"").contains("\"protocolVersion\"");
+        String body = given().auth()
+                .oauth2(org.ownerToken())
+                .header("Mcp-Session-Id", session)
+                .contentType(ContentType.JSON)
+                .accept("application/json, text/event-stream")
+                .body("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
+                        + "\"get_config_object\",\"arguments\":{\"config_object_id\":\"x\"}}}")
+                .when()
+                .post("/mcp")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(body).contains("\"isError\":true").doesNotContain("is_error");
+    }
+
+    @Test
     void requestWithoutTokenIs401() {
         given().contentType(ContentType.JSON)
                 .accept("application/json, text/event-stream")
