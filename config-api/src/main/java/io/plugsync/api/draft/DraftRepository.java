@@ -1,0 +1,92 @@
+package io.plugsync.api.draft;
+
+import io.plugsync.common.v3.V3Document;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+
+/** SQL for {@code connector_config_drafts}. */
+@ApplicationScoped
+public class DraftRepository {
+    private static final String SELECT = "SELECT d.connector_id, c.organization_id, d.document::text AS document,"
+            + " d.base_version, d.revision, d.restored_from_version, d.updated_by, d.updated_by_kind, d.updated_at"
+            + " FROM connector_config_drafts d JOIN connector c ON c.id = d.connector_id"
+            + " WHERE d.connector_id = $1 AND c.archived_at IS NULL";
+
+    public Uni<Optional<DraftRow>> find(SqlClient db, UUID connectorId) {
+        return db.preparedQuery(SELECT)
+                .execute(Tuple.of(connectorId))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(row(rows.iterator().next())));
+    }
+
+    /**
+     * Locks the draft row until the transaction ends: draft writes and publishes of one connector
+     * run one at a time. Read what depends on the lock (the active version) in later statements,
+     * which see the state committed by whoever held the lock before.
+     */
+    public Uni<Optional<DraftRow>> lock(SqlClient db, UUID connectorId) {
+        return db.preparedQuery(SELECT + " FOR UPDATE OF d")
+                .execute(Tuple.of(connectorId))
+                .map(rows -> rows.size() == 0
+                        ? Optional.empty()
+                        : Optional.of(row(rows.iterator().next())));
+    }
+
+    /** Stores a new document and base version; bumps the revision. Returns the updated row. */
+    public Uni<DraftRow> update(
+            SqlClient db,
+            DraftRow current,
+            String document,
+            int baseVersion,
+            Integer restoredFromVersion,
+            String actor,
+            String writerKind) {
+        return db.preparedQuery("UPDATE connector_config_drafts SET document = $2::text::jsonb, base_version = $3,"
+                        + " revision = revision + 1, restored_from_version = $4, updated_by = $5,"
+                        + " updated_by_kind = $6, updated_at = now() WHERE connector_id = $1"
+                        + " RETURNING revision, updated_at")
+                .execute(Tuple.from(new Object[] {
+                    current.connectorId(), document, baseVersion, restoredFromVersion, actor, writerKind
+                }))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new DraftRow(
+                            current.connectorId(),
+                            current.organizationId(),
+                            V3Document.parse(document),
+                            baseVersion,
+                            row.getLong("revision"),
+                            restoredFromVersion,
+                            actor,
+                            writerKind,
+                            row.getOffsetDateTime("updated_at"));
+                });
+    }
+
+    /** After a publish the draft is based on the new version; its content (and revision) stay. */
+    public Uni<Void> rebaseOnto(SqlClient db, UUID connectorId, int version) {
+        return db.preparedQuery("UPDATE connector_config_drafts SET base_version = $2, restored_from_version = NULL"
+                        + " WHERE connector_id = $1")
+                .execute(Tuple.of(connectorId, version))
+                .replaceWithVoid();
+    }
+
+    private static DraftRow row(Row row) {
+        return new DraftRow(
+                row.getUUID("connector_id"),
+                row.getUUID("organization_id"),
+                V3Document.parse(row.getString("document")),
+                row.getInteger("base_version"),
+                row.getLong("revision"),
+                row.getInteger("restored_from_version"),
+                row.getString("updated_by"),
+                row.getString("updated_by_kind"),
+                row.getOffsetDateTime("updated_at"));
+    }
+}

@@ -1,0 +1,271 @@
+package io.plugsync.api.publish;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plugsync.api.draft.DraftChange;
+import io.plugsync.api.draft.DraftRepository;
+import io.plugsync.api.draft.DraftRow;
+import io.plugsync.api.draft.DraftService;
+import io.plugsync.api.draft.DraftView;
+import io.plugsync.api.draft.IfMatch;
+import io.plugsync.api.draft.JournalRepository;
+import io.plugsync.common.auth.Caller;
+import io.plugsync.common.auth.WriterKind;
+import io.plugsync.common.http.Problem;
+import io.plugsync.common.http.ProblemException;
+import io.plugsync.common.json.CanonicalJson;
+import io.plugsync.common.outbox.ConnectorVersionPublished;
+import io.plugsync.common.outbox.OutboxEvent;
+import io.plugsync.common.v3.FlowManifest;
+import io.plugsync.common.v3.V3Document;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Publish: draft -> immutable version N+1 + active flag + event flow manifests + outbox event +
+ * journal, in one transaction under the draft's row lock, which serialises publishes of one
+ * connector so that of several publishes on the same base exactly one wins.
+ */
+@ApplicationScoped
+public class PublishService {
+    private final Pool pool;
+    private final DraftService drafts;
+    private final DraftRepository draftRows;
+    private final JournalRepository journal;
+    private final PublishRepository publishes;
+    private final ObjectMapper json;
+
+    public PublishService(
+            Pool pool,
+            DraftService drafts,
+            DraftRepository draftRows,
+            JournalRepository journal,
+            PublishRepository publishes,
+            ObjectMapper json) {
+        this.pool = pool;
+        this.drafts = drafts;
+        this.draftRows = draftRows;
+        this.journal = journal;
+        this.publishes = publishes;
+        this.json = json;
+    }
+
+    /** The answer to a publish: 201 with the result, or the replay of an earlier answer. */
+    public record Outcome(int status, PublishResult result, boolean replayed) {}
+
+    /** The result of {@code PUT /config}: the draft and, with {@code publish=true}, the new version. */
+    public record ConfigResult(DraftView draft, PublishResult published) {}
+
+    public Uni<Outcome> publish(
+            Caller caller,
+            WriterKind writer,
+            UUID connectorId,
+            PublishRequest request,
+            String idempotencyKey,
+            Map<String, String> trace) {
+        if (request == null || request.baseVersion() == null || request.baseVersion() < 0) {
+            throw ProblemException.invalid(
+                    "base_version is required",
+                    List.of(new Problem.FieldError(
+                            "/base_version",
+                            "the version your draft is based on (0 before the first publish)",
+                            "required")));
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw new ProblemException(Problem.of(
+                            400,
+                            "invalid-idempotency-key",
+                            "Bad request",
+                            "Idempotency-Key must be 1 to 200 characters")
+                    .withErrors(List.of(
+                            new Problem.FieldError("header:Idempotency-Key", "1 to 200 characters", "length"))));
+        }
+        String requestHash = requestHash(request);
+        return pool.withTransaction(db -> drafts.lockForWrite(db, caller, connectorId)
+                .flatMap(draft -> {
+                    if (idempotencyKey == null) {
+                        return publishLocked(db, caller, writer, draft, request.baseVersion(), request.message(), trace)
+                                .map(result -> new Outcome(201, result, false));
+                    }
+                    return publishes
+                            .findIdempotent(db, connectorId, idempotencyKey)
+                            .flatMap(stored -> {
+                                if (stored.isPresent()) {
+                                    if (!stored.get().requestHash().equals(requestHash)) {
+                                        throw new ProblemException(Problem.of(
+                                                        422,
+                                                        "idempotency-key-reused",
+                                                        "Unprocessable request",
+                                                        "this Idempotency-Key was used with a different request body")
+                                                .with("idempotency_key", idempotencyKey));
+                                    }
+                                    return Uni.createFrom()
+                                            .item(new Outcome(
+                                                    stored.get().status(),
+                                                    read(stored.get().body()),
+                                                    true));
+                                }
+                                return publishLocked(
+                                                db,
+                                                caller,
+                                                writer,
+                                                draft,
+                                                request.baseVersion(),
+                                                request.message(),
+                                                trace)
+                                        .call(result -> publishes.storeIdempotent(
+                                                db, connectorId, idempotencyKey, requestHash, 201, write(result)))
+                                        .map(result -> new Outcome(201, result, false));
+                            });
+                }));
+    }
+
+    /**
+     * {@code PUT /config}: replaces the draft with {@code document} and, when {@code publish}, publishes
+     * it in the same transaction ({@code baseVersion} defaults to the draft's).
+     */
+    public Uni<ConfigResult> replace(
+            Caller caller,
+            WriterKind writer,
+            UUID connectorId,
+            String ifMatch,
+            com.fasterxml.jackson.databind.JsonNode document,
+            boolean publish,
+            Integer baseVersion,
+            String message,
+            Map<String, String> trace) {
+        return pool.withTransaction(db -> drafts.lockForWrite(db, caller, connectorId)
+                .invoke(draft -> IfMatch.check(ifMatch, draft.revision()))
+                .flatMap(draft -> drafts.apply(
+                                db,
+                                caller,
+                                writer,
+                                draft,
+                                new DraftChange(
+                                        "replace", document, draft.baseVersion(), draft.restoredFromVersion(), null))
+                        .flatMap(updated -> {
+                            if (!publish) {
+                                return drafts.viewOf(db, updated).map(view -> new ConfigResult(view, null));
+                            }
+                            return publishLocked(db, caller, writer, updated, baseVersion, message, trace)
+                                    .flatMap(result ->
+                                            drafts.view(db, connectorId).map(view -> new ConfigResult(view, result)));
+                        })));
+    }
+
+    /** Publishes a draft locked by the current transaction. */
+    Uni<PublishResult> publishLocked(
+            SqlClient db,
+            Caller caller,
+            WriterKind writer,
+            DraftRow draft,
+            Integer requestedBase,
+            String message,
+            Map<String, String> trace) {
+        UUID connectorId = draft.connectorId();
+        int base = requestedBase == null ? draft.baseVersion() : requestedBase;
+        return drafts.active(db, connectorId).flatMap(active -> {
+            if (base != active.version()) {
+                throw new ProblemException(Problem.of(
+                                409,
+                                "stale-base-version",
+                                "Conflict",
+                                "version " + active.version() + " was published after version " + base
+                                        + "; rebase or reset the draft, then publish on base_version "
+                                        + active.version())
+                        .with("active_version", active.version())
+                        .with("base_version", base)
+                        .with("draft_base_version", draft.baseVersion()));
+            }
+            DraftService.requireValid(draft.document());
+            if (V3Document.sameContent(draft.document(), active.document())) {
+                throw new ProblemException(
+                        Problem.of(409, "no-changes", "Conflict", "the draft equals version " + active.version())
+                                .with("active_version", active.version()));
+            }
+            int version = active.version() + 1;
+            String checksum = CanonicalJson.sha256(draft.document());
+            return publishes
+                    .insertVersion(
+                            db,
+                            connectorId,
+                            version,
+                            V3Document.write(draft.document()),
+                            checksum,
+                            caller.subject(),
+                            writer.wire(),
+                            message,
+                            active.version())
+                    .call(() -> publishes.activate(db, connectorId, version))
+                    .call(() -> publishes.insertManifests(db, connectorId, version, manifests(draft)))
+                    .call(publishedAt -> publishes.insertOutbox(
+                            db,
+                            OutboxEvent.AggregateTypes.CONNECTOR,
+                            connectorId.toString(),
+                            OutboxEvent.EventTypes.CONNECTOR_VERSION_PUBLISHED,
+                            write(new ConnectorVersionPublished(
+                                    connectorId, draft.organizationId(), version, checksum, publishedAt)),
+                            write(trace)))
+                    .call(() -> draftRows.rebaseOnto(db, connectorId, version))
+                    .call(() -> journal.record(
+                            db,
+                            connectorId,
+                            draft.revision(),
+                            "publish",
+                            writer.wire(),
+                            caller.subject(),
+                            List.of(),
+                            publishDetail(version, checksum, message)))
+                    .map(publishedAt -> new PublishResult(version, checksum, publishedAt, caller.subject()));
+        });
+    }
+
+    private static List<PublishRepository.Manifest> manifests(DraftRow draft) {
+        return FlowManifest.of(draft.document()).stream()
+                .map(m -> new PublishRepository.Manifest(
+                        m.flowKey(), m.source(), m.eventType(), V3Document.write(m.manifest()), m.checksum()))
+                .toList();
+    }
+
+    private static String publishDetail(int version, String checksum, String message) {
+        ObjectNode detail = JsonNodeFactory.instance.objectNode();
+        detail.put("version", version);
+        detail.put("checksum", checksum);
+        if (message != null) {
+            detail.put("message", message);
+        }
+        return V3Document.write(detail);
+    }
+
+    private static String requestHash(PublishRequest request) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("base_version", request.baseVersion());
+        if (request.message() != null) {
+            body.put("message", request.message());
+        }
+        return CanonicalJson.sha256(body);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private PublishResult read(String body) {
+        try {
+            return json.readValue(body, PublishResult.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
