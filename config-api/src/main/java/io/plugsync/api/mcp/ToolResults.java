@@ -22,6 +22,20 @@ import org.jboss.logging.Logger;
 public class ToolResults {
     private static final Logger LOG = Logger.getLogger(ToolResults.class);
 
+    /** What an agent should do next, by problem reason. */
+    private static final Map<String, String> HINTS = Map.of(
+            "stale-base-version",
+                    "someone published after your draft started. Call rebase_draft (or reset_draft), check diff,"
+                            + " then publish with base_version = active_version.",
+            "stale-revision", "the draft changed since you read it. Call get_draft and redo your change on it.",
+            "rebase-conflict",
+                    "call rebase_draft again with resolutions {pointer: \"draft\" | \"active\"} for each conflict.",
+            "validation-failed",
+                    "fix the members at the JSON pointers above (validate_draft with a patch tries a change without"
+                            + " storing it), then retry.",
+            "forbidden", "your role in this organisation does not allow this; ask an editor or owner.",
+            "no-changes", "the draft equals the active version: there is nothing to publish.");
+
     private final ObjectMapper json;
 
     public ToolResults(ObjectMapper json) {
@@ -78,6 +92,10 @@ public class ToolResults {
         }
         for (Map.Entry<String, Object> extra : problem.extensions().entrySet()) {
             text.append("\n").append(extra.getKey()).append(": ").append(write(extra.getValue()));
+        }
+        String hint = HINTS.get(reason(problem.type()));
+        if (hint != null) {
+            text.append("\nHint: ").append(hint);
         }
         text.append("\nproblem: ").append(write(problem));
         return text.toString();
