@@ -25,7 +25,12 @@ public class ConnectorTools {
                     + " (use it as connector_id in the other tools), name, kind, active_version (0 = never"
                     + " published) and has_unpublished_changes (the draft differs from the active version)."
                     + " Pass next_cursor back as cursor to get the next page.",
-            annotations = @Tool.Annotations(title = "List connectors", readOnlyHint = true, openWorldHint = false))
+            annotations =
+                    @Tool.Annotations(
+                            title = "List connectors",
+                            readOnlyHint = true,
+                            destructiveHint = false,
+                            openWorldHint = false))
     Uni<ToolResponse> listConnectors(
             @ToolArg(
                             name = "organization_id",

@@ -36,7 +36,12 @@ public class DraftReadTools {
                     + " its revision (pass it as if_revision to writes to avoid overwriting someone else's edit),"
                     + " base_version (the version it started from), active_version, has_unpublished_changes and"
                     + " base_is_stale (someone published after the draft started: rebase_draft before publishing).",
-            annotations = @Tool.Annotations(title = "Get draft", readOnlyHint = true, openWorldHint = false))
+            annotations =
+                    @Tool.Annotations(
+                            title = "Get draft",
+                            readOnlyHint = true,
+                            destructiveHint = false,
+                            openWorldHint = false))
     Uni<ToolResponse> getDraft(@ToolArg(name = "connector_id", description = CONNECTOR_ID) String connectorId) {
         return results.run("get_draft", () -> drafts.view(callers.current(), Args.uuid("connector_id", connectorId)));
     }
@@ -45,7 +50,12 @@ public class DraftReadTools {
             name = "get_active",
             description = "Read the active (published) version of a connector: what workers run now. Not found"
                     + " with active_version 0 when nothing was published yet.",
-            annotations = @Tool.Annotations(title = "Get active version", readOnlyHint = true, openWorldHint = false))
+            annotations =
+                    @Tool.Annotations(
+                            title = "Get active version",
+                            readOnlyHint = true,
+                            destructiveHint = false,
+                            openWorldHint = false))
     Uni<ToolResponse> getActive(@ToolArg(name = "connector_id", description = CONNECTOR_ID) String connectorId) {
         return results.run(
                 "get_active", () -> versions.active(callers.current(), Args.uuid("connector_id", connectorId)));
@@ -55,7 +65,12 @@ public class DraftReadTools {
             name = "get_version",
             description = "Read one published version of a connector (immutable): document, checksum, who published"
                     + " it and why, and the version it was based on.",
-            annotations = @Tool.Annotations(title = "Get version", readOnlyHint = true, openWorldHint = false))
+            annotations =
+                    @Tool.Annotations(
+                            title = "Get version",
+                            readOnlyHint = true,
+                            destructiveHint = false,
+                            openWorldHint = false))
     Uni<ToolResponse> getVersion(
             @ToolArg(name = "connector_id", description = CONNECTOR_ID) String connectorId,
             @ToolArg(name = "version", description = "Version number, 1 or more") Integer version) {
@@ -71,7 +86,12 @@ public class DraftReadTools {
             name = "list_versions",
             description = "List a connector's published versions, newest first, with who published each, its"
                     + " message and whether it is active. Returns {items, next_cursor}.",
-            annotations = @Tool.Annotations(title = "List versions", readOnlyHint = true, openWorldHint = false))
+            annotations =
+                    @Tool.Annotations(
+                            title = "List versions",
+                            readOnlyHint = true,
+                            destructiveHint = false,
+                            openWorldHint = false))
     Uni<ToolResponse> listVersions(
             @ToolArg(name = "connector_id", description = CONNECTOR_ID) String connectorId,
             @ToolArg(name = "cursor", description = "next_cursor of the previous page", required = false) String cursor,
@@ -88,7 +108,12 @@ public class DraftReadTools {
                     + " (to), or any two of 'draft', 'active' and a version number. Returns has_changes, an RFC 6902"
                     + " JSON patch from -> to, and a per-section summary (entities, event_flows, settings: added,"
                     + " removed, changed keys). Use it to review your change before asking for a review.",
-            annotations = @Tool.Annotations(title = "Diff", readOnlyHint = true, openWorldHint = false))
+            annotations =
+                    @Tool.Annotations(
+                            title = "Diff",
+                            readOnlyHint = true,
+                            destructiveHint = false,
+                            openWorldHint = false))
     Uni<ToolResponse> diff(
             @ToolArg(name = "connector_id", description = CONNECTOR_ID) String connectorId,
             @ToolArg(name = "from", description = "'active' (default), 'draft' or a version number", required = false)
@@ -105,7 +130,12 @@ public class DraftReadTools {
                     + " entity must exist) without changing anything. With patch, checks the draft as it would be"
                     + " after that JSON merge patch (a dry run of patch_draft). Returns {valid, errors[]} where each"
                     + " error has a JSON pointer into the document and a message; fix those and validate again.",
-            annotations = @Tool.Annotations(title = "Validate draft", readOnlyHint = true, openWorldHint = false))
+            annotations =
+                    @Tool.Annotations(
+                            title = "Validate draft",
+                            readOnlyHint = true,
+                            destructiveHint = false,
+                            openWorldHint = false))
     Uni<ToolResponse> validateDraft(
             @ToolArg(name = "connector_id", description = CONNECTOR_ID) String connectorId,
             @ToolArg(

@@ -27,7 +27,11 @@ public class LibraryTools {
                     + " org-wide, or through a plugin), or all of them if you are an organisation owner/admin."
                     + " Returns {items, next_cursor}; pass next_cursor back as cursor for more.",
             annotations =
-                    @Tool.Annotations(title = "Search config library", readOnlyHint = true, openWorldHint = false))
+                    @Tool.Annotations(
+                            title = "Search config library",
+                            readOnlyHint = true,
+                            destructiveHint = false,
+                            openWorldHint = false))
     Uni<ToolResponse> searchConfigObjects(
             @ToolArg(name = "query", description = "Words to look for; empty lists everything", required = false)
                     String query,
@@ -52,7 +56,12 @@ public class LibraryTools {
             name = "get_config_object",
             description = "Get one config library object you can see by id: type, title, description, slug, source,"
                     + " status and how many versions it has. An object you may not see is reported as not found.",
-            annotations = @Tool.Annotations(title = "Get config object", readOnlyHint = true, openWorldHint = false))
+            annotations =
+                    @Tool.Annotations(
+                            title = "Get config object",
+                            readOnlyHint = true,
+                            destructiveHint = false,
+                            openWorldHint = false))
     Uni<ToolResponse> getConfigObject(
             @ToolArg(name = "config_object_id", description = "The object's id (UUID)") String configObjectId) {
         return results.run(
