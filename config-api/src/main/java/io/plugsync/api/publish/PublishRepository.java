@@ -20,7 +20,11 @@ public class PublishRepository {
     /** One {@code event_flow_manifests} row to insert. */
     public record Manifest(String flowKey, String source, String eventType, String manifestJson, String checksum) {}
 
-    /** Inserts version {@code version} (inactive) and returns its publication time. */
+    /**
+     * Clears the active flag of the connector's current version, then inserts {@code version} as the
+     * active one (the partial unique index allows one active row at any time); returns its
+     * publication time.
+     */
     public Uni<OffsetDateTime> insertVersion(
             SqlClient db,
             UUID connectorId,
@@ -31,24 +35,24 @@ public class PublishRepository {
             String publishedByKind,
             String message,
             int basedOnVersion) {
-        return db.preparedQuery("INSERT INTO connector_config_versions (connector_id, version, document, checksum,"
-                        + " is_active, published_by, published_by_kind, message, based_on_version)"
-                        + " VALUES ($1, $2, $3::text::jsonb, $4, false, $5, $6, $7, $8) RETURNING published_at")
-                .execute(Tuple.from(new Object[] {
-                    connectorId, version, documentJson, checksum, publishedBy, publishedByKind, message, basedOnVersion
-                }))
+        return db.preparedQuery(
+                        "UPDATE connector_config_versions SET is_active = false WHERE connector_id = $1 AND is_active")
+                .execute(Tuple.of(connectorId))
+                .flatMap(ignored -> db.preparedQuery("INSERT INTO connector_config_versions (connector_id, version,"
+                                + " document, checksum, is_active, published_by, published_by_kind, message,"
+                                + " based_on_version) VALUES ($1, $2, $3::text::jsonb, $4, true, $5, $6, $7, $8)"
+                                + " RETURNING published_at")
+                        .execute(Tuple.from(new Object[] {
+                            connectorId,
+                            version,
+                            documentJson,
+                            checksum,
+                            publishedBy,
+                            publishedByKind,
+                            message,
+                            basedOnVersion
+                        })))
                 .map(rows -> rows.iterator().next().getOffsetDateTime("published_at"));
-    }
-
-    /** Moves the active flag to {@code version}: off first, then on (one active row at any time). */
-    public Uni<Void> activate(SqlClient db, UUID connectorId, int version) {
-        return db.preparedQuery("UPDATE connector_config_versions SET is_active = false"
-                        + " WHERE connector_id = $1 AND is_active AND version <> $2")
-                .execute(Tuple.of(connectorId, version))
-                .flatMap(ignored -> db.preparedQuery(
-                                "UPDATE connector_config_versions SET is_active = true WHERE connector_id = $1 AND version = $2")
-                        .execute(Tuple.of(connectorId, version)))
-                .replaceWithVoid();
     }
 
     public Uni<Void> insertManifests(SqlClient db, UUID connectorId, int version, List<Manifest> manifests) {

@@ -203,7 +203,6 @@ public class PublishService {
                             writer.wire(),
                             message,
                             active.version())
-                    .call(() -> publishes.activate(db, connectorId, version))
                     .call(() -> publishes.insertManifests(db, connectorId, version, manifests(draft)))
                     .call(publishedAt -> publishes.insertOutbox(
                             db,
@@ -225,6 +224,21 @@ public class PublishService {
                             publishDetail(version, checksum, message)))
                     .map(publishedAt -> new PublishResult(version, checksum, publishedAt, caller.subject()));
         });
+    }
+
+    /** The draft right after it was published as {@code result}: based on and equal to the new version. */
+    private static DraftView published(DraftRow draft, PublishResult result) {
+        DraftRow rebased = new DraftRow(
+                draft.connectorId(),
+                draft.organizationId(),
+                draft.document(),
+                result.version(),
+                draft.revision(),
+                null,
+                draft.updatedBy(),
+                draft.updatedByKind(),
+                draft.updatedAt());
+        return DraftView.of(rebased, result.version(), draft.document());
     }
 
     private static List<PublishRepository.Manifest> manifests(DraftRow draft) {
