@@ -11,7 +11,7 @@ public final class EmbeddedEngines implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EmbeddedEngines.class);
 
     private final PostgresEngine postgres;
-    private final DynamoDbEngine dynamo;
+    private volatile DynamoDbEngine dynamo;
     private final ElasticMqEngine sqs;
 
     private EmbeddedEngines(PostgresEngine postgres, DynamoDbEngine dynamo, ElasticMqEngine sqs) {
@@ -59,6 +59,19 @@ public final class EmbeddedEngines implements AutoCloseable {
 
     public DynamoDbEngine dynamo() {
         return dynamo;
+    }
+
+    /**
+     * Stops DynamoDB (for outage tests). Without a data directory its tables and items are gone;
+     * {@link #startDynamo()} brings up an empty one on the same port.
+     */
+    public void stopDynamo() {
+        dynamo.close();
+    }
+
+    /** Starts DynamoDB again on the port it had (in memory). */
+    public void startDynamo() {
+        dynamo = DynamoDbEngine.start(null, dynamo.port(), null);
     }
 
     public ElasticMqEngine sqs() {

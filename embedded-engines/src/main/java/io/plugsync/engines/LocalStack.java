@@ -112,9 +112,14 @@ public final class LocalStack {
         common.put("quarkus.flyway.migrate-at-start", "true");
         common.put("quarkus.log.console.json.enabled", "false");
         common.put("plugsync.github.webhook-secret", secrets.getProperty("webhook-secret"));
+        // the GitHub API connector-ingest calls: github.com, a GitHub Enterprise server or a fake
+        String githubApiUrl = System.getenv().getOrDefault("GITHUB_API_URL", "https://api.github.com");
+        common.put("plugsync.github.api-url", githubApiUrl);
         common.put("plugsync.encryption.active-key-id", "local-1");
         common.put("plugsync.encryption.keys.\"local-1\"", secrets.getProperty("encryption-key"));
         common.put("quarkus.otel.sdk.disabled", "true");
+        // the dispatcher creates the replica table and the notification queue locally (off in prod)
+        common.put("plugsync.dispatcher.create-resources", "true");
 
         int apiPort = Ports.preferred(8080);
         int ingestPort = Ports.preferred(apiPort == 8080 ? 8081 : 0);
@@ -147,6 +152,7 @@ public final class LocalStack {
         env.put("DYNAMODB_ENDPOINT", engines.dynamo().endpoint());
         env.put("SQS_ENDPOINT", engines.sqs().endpoint());
         env.put("GITHUB_WEBHOOK_SECRET", secrets.getProperty("webhook-secret"));
+        env.put("GITHUB_API_URL", githubApiUrl);
         env.put("AWS_REGION", "us-east-1");
         env.put("PLUGSYNC_TOKEN", token);
         StringBuilder file = new StringBuilder("# written by ./plugsync local; valid while it runs\n");

@@ -1,24 +1,34 @@
 package io.plugsync.engines;
 
+import io.quarkus.test.common.DevServicesContext;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Test resource for every service: one set of real engines per test JVM, shared by all test classes
  * ({@code @WithTestResource(PlugSyncTestEngines.class)}), stopped when the JVM exits.
+ *
+ * <p>For {@code @QuarkusIntegrationTest} the packaged application runs in its {@code prod} profile
+ * as a separate process; the returned config reaches it as system properties. It then gets what
+ * the Kubernetes deployment gives it (see {@code deploy/}): the migration Job's schema, credentials
+ * for the AWS endpoints, and no trace exporter (no collector runs here).
  */
-public class PlugSyncTestEngines implements QuarkusTestResourceLifecycleManager {
+public class PlugSyncTestEngines implements QuarkusTestResourceLifecycleManager, DevServicesContext.ContextAware {
     private static EmbeddedEngines engines;
     private static DevKeys keys;
     private static String webhookSecret;
     private static String encryptionKey;
+
+    private boolean integrationTest;
 
     /** The shared engines, started on first use. */
     public static synchronized EmbeddedEngines engines() {
@@ -40,7 +50,51 @@ public class PlugSyncTestEngines implements QuarkusTestResourceLifecycleManager 
         config.put("plugsync.github.webhook-secret", webhookSecret);
         config.put("plugsync.encryption.active-key-id", "test-1");
         config.put("plugsync.encryption.keys.\"test-1\"", encryptionKey);
+        if (integrationTest) {
+            config.putAll(packagedApplicationConfig());
+        }
         return config;
+    }
+
+    @Override
+    public void setIntegrationTestContext(DevServicesContext context) {
+        integrationTest = true;
+    }
+
+    /** What the prod profile of a packaged service needs beyond the engines' endpoints. */
+    static Map<String, String> packagedApplicationConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        // in production the migration Job migrates; here the first packaged service does it
+        config.put("quarkus.flyway.migrate-at-start", "true");
+        config.put("quarkus.otel.sdk.disabled", "true");
+        for (String client : awsClientsOnClassPath()) {
+            config.put("quarkus." + client + ".aws.region", "us-east-1");
+            config.put("quarkus." + client + ".aws.credentials.type", "static");
+            config.put("quarkus." + client + ".aws.credentials.static-provider.access-key-id", "local");
+            config.put("quarkus." + client + ".aws.credentials.static-provider.secret-access-key", "local");
+        }
+        return config;
+    }
+
+    /** Only services with the AWS extensions get AWS settings (others would warn about unknown keys). */
+    private static List<String> awsClientsOnClassPath() {
+        List<String> clients = new ArrayList<>();
+        if (onClassPath("software.amazon.awssdk.services.dynamodb.DynamoDbClient")) {
+            clients.add("dynamodb");
+        }
+        if (onClassPath("software.amazon.awssdk.services.sqs.SqsClient")) {
+            clients.add("sqs");
+        }
+        return clients;
+    }
+
+    private static boolean onClassPath(String className) {
+        try {
+            Class.forName(className, false, PlugSyncTestEngines.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     @Override

@@ -53,6 +53,11 @@ public final class CanonicalJson {
         }
     }
 
+    /** A copy of {@code node} with every object's keys in sorted order (stable files, stable diffs). */
+    public static JsonNode sortKeys(JsonNode node) {
+        return sorted(node);
+    }
+
     private static JsonNode sorted(JsonNode node) {
         if (node.isObject()) {
             List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();

@@ -1,0 +1,22 @@
+package io.plugsync.common.library;
+
+import java.util.UUID;
+
+/**
+ * Who and what wrote a version.
+ *
+ * @param via the write path
+ * @param membershipId the writer's {@code org_membership} id; null for system and connector writes
+ * @param syncEventId the connector sync event that produced the version, if any
+ * @param sourceRevisionRef the source revision (e.g. a commit SHA), if any
+ */
+public record VersionAuthor(CreatedVia via, UUID membershipId, UUID syncEventId, String sourceRevisionRef) {
+
+    public static VersionAuthor cloud(UUID membershipId) {
+        return new VersionAuthor(CreatedVia.CLOUD, membershipId, null, null);
+    }
+
+    public static VersionAuthor connector(UUID syncEventId, String sourceRevisionRef) {
+        return new VersionAuthor(CreatedVia.CONNECTOR, null, syncEventId, sourceRevisionRef);
+    }
+}

@@ -1,0 +1,94 @@
+package io.plugsync.api.library.grant;
+
+import io.plugsync.api.library.access.AccessRole;
+import io.plugsync.api.library.access.Actor;
+import io.plugsync.api.library.access.Actors;
+import io.plugsync.api.library.support.ItemList;
+import io.plugsync.api.library.support.Paging;
+import io.plugsync.api.library.support.Validation;
+import io.plugsync.common.auth.Caller;
+import io.plugsync.common.http.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/**
+ * Sharing: viewers of a resource may list its grants; managers add and remove them. Principals
+ * must belong to the same organisation.
+ */
+@ApplicationScoped
+public class GrantService {
+    private final Pool pool;
+    private final Actors actors;
+    private final GrantRepository grants;
+
+    public GrantService(Pool pool, Actors actors, GrantRepository grants) {
+        this.pool = pool;
+        this.actors = actors;
+        this.grants = grants;
+    }
+
+    public Uni<ItemList<GrantView>> list(Caller caller, UUID org, GrantTarget target, UUID id, Paging paging) {
+        return pool.withConnection(db -> actors.reader(db, caller, org)
+                .flatMap(actor -> require(db, actor, target, id, AccessRole.VIEWER, "read"))
+                .flatMap(ok -> grants.list(db, target, id, paging))
+                .map(rows -> paging.page(rows, GrantView::createdAt, GrantView::id)));
+    }
+
+    public Uni<GrantView> add(Caller caller, UUID org, GrantTarget target, UUID id, GrantRequest request) {
+        return pool.withTransaction(db -> actors.writer(db, caller, org)
+                .flatMap(actor -> require(db, actor, target, id, AccessRole.MANAGER, "share")
+                        .flatMap(ok -> {
+                            request.validate();
+                            return principalExists(db, org, request);
+                        })
+                        .flatMap(exists -> {
+                            if (!exists) {
+                                String pointer = request.orgMembershipId() != null ? "/org_membership_id" : "/team_id";
+                                new Validation()
+                                        .require(
+                                                false,
+                                                pointer,
+                                                "no such member or team in this organisation",
+                                                "reference")
+                                        .throwIfAny("the grant is not valid");
+                            }
+                            return grants.upsert(db, target, id, request, actor.membershipId());
+                        })));
+    }
+
+    public Uni<Void> remove(Caller caller, UUID org, GrantTarget target, UUID id, UUID grantId) {
+        return pool.withTransaction(db -> actors.writer(db, caller, org)
+                .flatMap(actor -> require(db, actor, target, id, AccessRole.MANAGER, "share"))
+                .flatMap(ok -> grants.remove(db, target, id, grantId))
+                .map(removed -> {
+                    if (!removed) {
+                        throw ProblemException.notFound("grant " + grantId);
+                    }
+                    return null;
+                }));
+    }
+
+    private Uni<Boolean> principalExists(SqlClient db, UUID org, GrantRequest request) {
+        if (request.orgMembershipId() != null) {
+            return grants.memberInOrg(db, org, request.orgMembershipId());
+        }
+        if (request.teamId() != null) {
+            return grants.teamInOrg(db, org, request.teamId());
+        }
+        return Uni.createFrom().item(true);
+    }
+
+    private Uni<AccessRole> require(
+            SqlClient db, Actor actor, GrantTarget target, UUID id, AccessRole needed, String action) {
+        String what = target.label + " " + id;
+        return grants.rank(db, target, actor.organizationId(), actor.membershipId(), id)
+                .map(rank -> actor.require(
+                        rank.orElseThrow(() -> ProblemException.notFound(what)),
+                        needed,
+                        target.capabilityPrefix + ":" + action,
+                        what));
+    }
+}

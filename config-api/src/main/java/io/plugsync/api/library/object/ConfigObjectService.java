@@ -1,0 +1,195 @@
+package io.plugsync.api.library.object;
+
+import io.plugsync.api.library.access.AccessRole;
+import io.plugsync.api.library.access.Actor;
+import io.plugsync.api.library.access.Actors;
+import io.plugsync.api.library.support.ItemList;
+import io.plugsync.api.library.support.Paging;
+import io.plugsync.api.library.support.Validation;
+import io.plugsync.common.auth.Caller;
+import io.plugsync.common.auth.OrgRole;
+import io.plugsync.common.http.ProblemException;
+import io.plugsync.common.library.ConfigObjectVersions;
+import io.plugsync.common.library.ConfigObjectWriter;
+import io.plugsync.common.library.ConfigSource;
+import io.plugsync.common.library.CreatedVia;
+import io.plugsync.common.library.NewConfigObject;
+import io.plugsync.common.library.ObjectType;
+import io.plugsync.common.library.SourceMode;
+import io.plugsync.common.library.VersionAuthor;
+import io.plugsync.common.library.VersionSealer;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/** Config objects: the rules and transactions; content writes go through the shared {@link ConfigObjectWriter}. */
+@ApplicationScoped
+public class ConfigObjectService {
+    private final Pool pool;
+    private final Actors actors;
+    private final ConfigObjectRepository objects;
+    private final ConfigObjectWriter writer;
+    private final VersionSealer sealer;
+
+    public ConfigObjectService(
+            Pool pool, Actors actors, ConfigObjectRepository objects, ConfigObjectWriter writer, VersionSealer sealer) {
+        this.pool = pool;
+        this.actors = actors;
+        this.objects = objects;
+        this.writer = writer;
+        this.sealer = sealer;
+    }
+
+    public Uni<ConfigObjectView> create(Caller caller, UUID org, ConfigObjectRequests.Create request) {
+        Validation check = new Validation();
+        ObjectType type = ObjectType.parse(request.objectType()).orElse(null);
+        check.require(type != null, "/object_type", "one of skill, mcp, command, agent, hook, context, custom", "enum");
+        SourceMode mode = request.sourceMode() == null
+                ? SourceMode.CLOUD
+                : SourceMode.parse(request.sourceMode()).orElse(null);
+        check.require(mode == SourceMode.CLOUD || mode == SourceMode.IMPORT, "/source_mode", "cloud or import", "enum");
+        return pool.withTransaction(db -> actors.writer(db, caller, org).flatMap(actor -> {
+            actor.requireOrgRole(OrgRole.EDITOR, "config_object:create");
+            check.throwIfAny("the config object is not valid");
+            VersionAuthor author = new VersionAuthor(
+                    mode == SourceMode.IMPORT ? CreatedVia.IMPORT : CreatedVia.CLOUD, actor.membershipId(), null, null);
+            return writer.create(db, new NewConfigObject(org, type, mode, null, source(request), author))
+                    .flatMap(written -> load(db, actor, written.configObjectId()));
+        }));
+    }
+
+    public Uni<ConfigObjectView> get(Caller caller, UUID org, UUID id) {
+        return pool.withConnection(db -> actors.reader(db, caller, org).flatMap(actor -> load(db, actor, id)));
+    }
+
+    public Uni<ItemList<ConfigObjectView>> list(Caller caller, UUID org, ObjectFilter filter, Paging paging) {
+        return pool.withConnection(db -> actors.reader(db, caller, org)
+                .flatMap(actor -> objects.list(db, org, actor.membershipId(), actor.isOrgAdmin(), filter, paging)
+                        .map(rows -> paging.page(
+                                rows.stream()
+                                        .map(r -> r.object()
+                                                .withRole(actor.roleOn(r.rank(), "")
+                                                        .wire()))
+                                        .toList(),
+                                ConfigObjectView::createdAt,
+                                ConfigObjectView::id))));
+    }
+
+    /** A new immutable version from new content. */
+    public Uni<ConfigObjectView> update(Caller caller, UUID org, UUID id, ConfigObjectRequests.Update request) {
+        return mutate(caller, org, id, AccessRole.EDITOR, "config_object:update", (db, actor, object) -> {
+            if (!object.status().equals("active") && !object.status().equals("inactive")) {
+                throw ProblemException.conflict(
+                        "object-" + object.status(),
+                        "a " + object.status() + " object cannot be" + " edited; restore it first");
+            }
+            if ("connector".equals(object.sourceMode())) {
+                throw ProblemException.conflict(
+                        "connector-managed", "this object is synced from a connector;" + " change it at its source");
+            }
+            ConfigSource source = new ConfigSource(
+                    request.content(),
+                    request.fileName() == null ? object.currentFileName() : request.fileName(),
+                    request.relativePath() == null ? object.currentRelativePath() : request.relativePath(),
+                    request.title());
+            return writer.newVersion(db, org, id, source, VersionAuthor.cloud(actor.membershipId()))
+                    .replaceWithVoid();
+        });
+    }
+
+    public Uni<ConfigObjectView> archive(Caller caller, UUID org, UUID id) {
+        return mutate(caller, org, id, AccessRole.EDITOR, "config_object:archive", (db, actor, object) -> {
+            if (!object.status().equals("active") && !object.status().equals("inactive")) {
+                throw ProblemException.conflict("object-" + object.status(), "only an active object can be archived");
+            }
+            return objects.setStatus(db, id, "archived");
+        });
+    }
+
+    /** Soft delete: a terminal deleted version; history stays. */
+    public Uni<ConfigObjectView> delete(Caller caller, UUID org, UUID id) {
+        return mutate(caller, org, id, AccessRole.MANAGER, "config_object:delete", (db, actor, object) -> {
+            if (object.status().equals("deleted")) {
+                throw ProblemException.conflict("object-deleted", "the object is already deleted");
+            }
+            return writer.deletedVersion(db, org, id, VersionAuthor.cloud(actor.membershipId()))
+                    .replaceWithVoid();
+        });
+    }
+
+    /** Undoes a delete (a new version with the last content) or an archive. */
+    public Uni<ConfigObjectView> restore(Caller caller, UUID org, UUID id) {
+        return mutate(caller, org, id, AccessRole.EDITOR, "config_object:restore", (db, actor, object) -> {
+            if (object.status().equals("deleted")) {
+                return writer.restore(db, org, id, VersionAuthor.cloud(actor.membershipId()))
+                        .replaceWithVoid();
+            }
+            if (object.status().equals("archived")) {
+                return objects.setStatus(db, id, "active");
+            }
+            throw ProblemException.conflict("not-restorable", "only a deleted or archived object can be restored");
+        });
+    }
+
+    public Uni<ItemList<VersionSummary>> versions(Caller caller, UUID org, UUID id, Paging paging) {
+        return pool.withConnection(db -> actors.reader(db, caller, org)
+                .flatMap(actor -> load(db, actor, id))
+                .flatMap(object -> objects.versions(db, id, paging))
+                .map(rows -> paging.page(
+                        rows.stream().map(VersionSummary::of).toList(),
+                        VersionSummary::createdAt,
+                        VersionSummary::id)));
+    }
+
+    public Uni<VersionView> version(Caller caller, UUID org, UUID id, UUID versionId) {
+        return pool.withConnection(db -> actors.reader(db, caller, org)
+                .flatMap(actor -> load(db, actor, id))
+                .flatMap(object -> objects.version(db, id, versionId))
+                .map(found -> found.map(v -> VersionView.of(v, sealer.open(v)))
+                        .orElseThrow(() -> ProblemException.notFound("version " + versionId))));
+    }
+
+    /** The newest version by created_at DESC, id DESC (deleted versions included). */
+    public Uni<VersionView> latest(Caller caller, UUID org, UUID id) {
+        return pool.withConnection(db -> actors.reader(db, caller, org)
+                .flatMap(actor -> load(db, actor, id))
+                .flatMap(object -> ConfigObjectVersions.latest(db, id))
+                .map(found -> found.map(v -> VersionView.of(v, sealer.open(v)))
+                        .orElseThrow(() -> ProblemException.notFound("version of " + id))));
+    }
+
+    /** The object with the caller's role on it; 404 when invisible. */
+    public Uni<ConfigObjectView> load(SqlClient db, Actor actor, UUID id) {
+        return objects.find(db, actor.organizationId(), actor.membershipId(), id)
+                .map(found -> {
+                    ConfigObjectRepository.Ranked row =
+                            found.orElseThrow(() -> ProblemException.notFound("config object " + id));
+                    return row.object()
+                            .withRole(actor.roleOn(row.rank(), "config object " + id)
+                                    .wire());
+                });
+    }
+
+    interface Change {
+        Uni<Void> apply(SqlClient db, Actor actor, ConfigObjectView object);
+    }
+
+    private Uni<ConfigObjectView> mutate(
+            Caller caller, UUID org, UUID id, AccessRole needed, String capability, Change change) {
+        return pool.withTransaction(db -> actors.writer(db, caller, org)
+                .flatMap(actor -> objects.find(db, org, actor.membershipId(), id)
+                        .flatMap(found -> {
+                            ConfigObjectRepository.Ranked row =
+                                    found.orElseThrow(() -> ProblemException.notFound("config object " + id));
+                            actor.require(row.rank(), needed, capability, "config object " + id);
+                            return change.apply(db, actor, row.object());
+                        })
+                        .flatMap(done -> load(db, actor, id))));
+    }
+
+    private static ConfigSource source(ConfigObjectRequests.Create request) {
+        return new ConfigSource(request.content(), request.fileName(), request.relativePath(), request.title());
+    }
+}

@@ -1,0 +1,189 @@
+package io.plugsync.api.library.plugin;
+
+import io.plugsync.api.library.access.AccessRole;
+import io.plugsync.api.library.access.Actor;
+import io.plugsync.api.library.access.Actors;
+import io.plugsync.api.library.object.ConfigObjectRepository;
+import io.plugsync.api.library.support.ItemList;
+import io.plugsync.api.library.support.Paging;
+import io.plugsync.api.library.support.Validation;
+import io.plugsync.common.auth.Caller;
+import io.plugsync.common.auth.OrgRole;
+import io.plugsync.common.http.ProblemException;
+import io.plugsync.common.library.PluginMemberships;
+import io.plugsync.common.library.VersionContent;
+import io.plugsync.common.library.VersionSealer;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/** Plugins: CRUD, membership and the resolved view. */
+@ApplicationScoped
+public class PluginService {
+    private final Pool pool;
+    private final Actors actors;
+    private final PluginRepository plugins;
+    private final ConfigObjectRepository objects;
+    private final VersionSealer sealer;
+
+    public PluginService(
+            Pool pool, Actors actors, PluginRepository plugins, ConfigObjectRepository objects, VersionSealer sealer) {
+        this.pool = pool;
+        this.actors = actors;
+        this.plugins = plugins;
+        this.objects = objects;
+        this.sealer = sealer;
+    }
+
+    /** A membership change: the member and whether it was newly added or reactivated. */
+    public record MemberChange(MemberView member, boolean changed) {}
+
+    public Uni<PluginView> create(Caller caller, UUID org, PluginRequests.Create request) {
+        return pool.withTransaction(db -> actors.writer(db, caller, org).flatMap(actor -> {
+            actor.requireOrgRole(OrgRole.EDITOR, "plugin:create");
+            request.validate();
+            return plugins.insert(db, org, request.name().strip(), request.description(), actor.membershipId())
+                    .flatMap(id -> load(db, actor, id));
+        }));
+    }
+
+    public Uni<PluginView> get(Caller caller, UUID org, UUID id) {
+        return pool.withConnection(db -> actors.reader(db, caller, org).flatMap(actor -> load(db, actor, id)));
+    }
+
+    public Uni<ItemList<PluginView>> list(Caller caller, UUID org, Paging paging) {
+        return pool.withConnection(db -> actors.reader(db, caller, org)
+                .flatMap(actor -> plugins.list(db, org, actor.membershipId(), actor.isOrgAdmin(), paging)
+                        .map(rows -> paging.page(
+                                rows.stream()
+                                        .map(r -> r.plugin()
+                                                .withRole(actor.roleOn(r.rank(), "")
+                                                        .wire()))
+                                        .toList(),
+                                PluginView::createdAt,
+                                PluginView::id))));
+    }
+
+    public Uni<PluginView> update(Caller caller, UUID org, UUID id, PluginRequests.Update request) {
+        return pool.withTransaction(db -> actors.writer(db, caller, org)
+                .flatMap(actor -> require(db, actor, id, AccessRole.EDITOR, "plugin:update")
+                        .flatMap(plugin -> {
+                            request.validate();
+                            return plugins.update(db, id, request);
+                        })
+                        .flatMap(done -> load(db, actor, id))));
+    }
+
+    /** Soft delete; memberships and releases stay for audit. */
+    public Uni<Void> delete(Caller caller, UUID org, UUID id) {
+        return pool.withTransaction(db -> actors.writer(db, caller, org)
+                .flatMap(actor -> require(db, actor, id, AccessRole.MANAGER, "plugin:delete"))
+                .flatMap(plugin -> plugins.markDeleted(db, id)));
+    }
+
+    public Uni<ItemList<MemberView>> members(Caller caller, UUID org, UUID id, Paging paging) {
+        return pool.withConnection(db -> actors.reader(db, caller, org)
+                .flatMap(actor -> load(db, actor, id))
+                .flatMap(plugin -> plugins.members(db, id, paging))
+                .map(rows -> paging.page(rows, MemberView::createdAt, MemberView::id)));
+    }
+
+    /** Adds (or reactivates) a member: editor on the plugin, and the object must be visible to the caller. */
+    public Uni<MemberChange> addMember(Caller caller, UUID org, UUID id, PluginRequests.AddMember request) {
+        return pool.withTransaction(db -> actors.writer(db, caller, org)
+                .flatMap(actor -> require(db, actor, id, AccessRole.EDITOR, "plugin:update_members")
+                        .flatMap(plugin -> {
+                            new Validation()
+                                    .require(
+                                            request.configObjectId() != null,
+                                            "/config_object_id",
+                                            "required",
+                                            "required")
+                                    .throwIfAny("the member is not valid");
+                            return objects.find(db, org, actor.membershipId(), request.configObjectId());
+                        })
+                        .flatMap(found -> {
+                            boolean visible = found.isPresent()
+                                    && (actor.isOrgAdmin() || found.get().rank() > 0);
+                            new Validation()
+                                    .require(visible, "/config_object_id", "no such config object", "reference")
+                                    .require(
+                                            !visible
+                                                    || !"deleted"
+                                                            .equals(found.get()
+                                                                    .object()
+                                                                    .status()),
+                                            "/config_object_id",
+                                            "the config object is deleted",
+                                            "state")
+                                    .throwIfAny("the member is not valid");
+                            return PluginMemberships.add(
+                                    db,
+                                    org,
+                                    id,
+                                    request.configObjectId(),
+                                    PluginMemberships.Sources.MANUAL,
+                                    null,
+                                    actor.membershipId());
+                        })
+                        .flatMap(changed -> plugins.member(db, id, request.configObjectId())
+                                .map(member -> new MemberChange(member.orElseThrow(), changed)))));
+    }
+
+    public Uni<Void> removeMember(Caller caller, UUID org, UUID id, UUID objectId) {
+        return pool.withTransaction(db -> actors.writer(db, caller, org)
+                .flatMap(actor -> require(db, actor, id, AccessRole.EDITOR, "plugin:update_members"))
+                .flatMap(plugin -> PluginMemberships.remove(db, org, id, objectId))
+                .map(changed -> {
+                    if (!changed) {
+                        throw ProblemException.notFound("member " + objectId + " of plugin " + id);
+                    }
+                    return null;
+                }));
+    }
+
+    public Uni<ResolvedPlugin> resolved(Caller caller, UUID org, UUID id) {
+        return pool.withConnection(db -> actors.reader(db, caller, org)
+                .flatMap(actor -> load(db, actor, id))
+                .flatMap(plugin -> plugins.resolved(db, id)
+                        .map(rows -> new ResolvedPlugin(
+                                id,
+                                plugin.name(),
+                                rows.stream()
+                                        .map(row -> {
+                                            VersionContent content = sealer.open(row.version());
+                                            return new ResolvedPlugin.Entry(
+                                                    row.version().configObjectId(),
+                                                    row.objectType(),
+                                                    row.title(),
+                                                    row.version().id(),
+                                                    row.version().createdAt(),
+                                                    content.rawText(),
+                                                    content.payload());
+                                        })
+                                        .toList()))));
+    }
+
+    /** The plugin with the caller's role; 404 when invisible. */
+    public Uni<PluginView> load(SqlClient db, Actor actor, UUID id) {
+        return plugins.find(db, actor.organizationId(), actor.membershipId(), id)
+                .map(found -> {
+                    PluginRepository.Ranked row = found.orElseThrow(() -> ProblemException.notFound("plugin " + id));
+                    return row.plugin()
+                            .withRole(actor.roleOn(row.rank(), "plugin " + id).wire());
+                });
+    }
+
+    /** The plugin if the caller holds {@code needed} on it: 404 when invisible, 403 naming the capability. */
+    public Uni<PluginView> require(SqlClient db, Actor actor, UUID id, AccessRole needed, String capability) {
+        return plugins.find(db, actor.organizationId(), actor.membershipId(), id)
+                .map(found -> {
+                    PluginRepository.Ranked row = found.orElseThrow(() -> ProblemException.notFound("plugin " + id));
+                    return row.plugin()
+                            .withRole(actor.require(row.rank(), needed, capability, "plugin " + id)
+                                    .wire());
+                });
+    }
+}

@@ -1,0 +1,7 @@
+package io.plugsync.api.foundation;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** {@link AuthTest} against the packaged application (JVM jar here, native executable with {@code -Pnative}). */
+@QuarkusIntegrationTest
+class AuthIT extends AuthTest {}

@@ -1,0 +1,212 @@
+package io.plugsync.api.library.access;
+
+import static io.plugsync.api.library.Library.as;
+import static io.plugsync.api.library.Library.base;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plugsync.api.library.Library;
+import io.plugsync.api.support.TestOrg;
+import io.plugsync.engines.OrgFixtures;
+import io.plugsync.engines.PlugSyncTestEngines;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * For each grant path and role, the status every endpoint family answers a member who is neither
+ * creator nor (except for the implicit-admin path) organisation admin. Expectations are literal.
+ */
+@QuarkusTest
+@WithTestResource(PlugSyncTestEngines.class)
+class RbacMatrixTest {
+    static final List<String> FAMILIES = List.of(
+            "object.read",
+            "object.versions",
+            "object.update",
+            "object.grants.list",
+            "object.grants.add",
+            "plugin.read",
+            "plugin.resolved",
+            "plugin.update",
+            "plugin.release",
+            "plugin.grants.add",
+            "instance.read",
+            "instance.targets",
+            "instance.resync",
+            "instance.grants.add",
+            "object.delete");
+
+    /** Expected status per family for a grant of viewer, editor and manager (in that order). */
+    static final Map<String, int[]> BY_ROLE = Map.ofEntries(
+            Map.entry("object.read", new int[] {200, 200, 200}),
+            Map.entry("object.versions", new int[] {200, 200, 200}),
+            Map.entry("object.update", new int[] {403, 200, 200}),
+            Map.entry("object.grants.list", new int[] {200, 200, 200}),
+            Map.entry("object.grants.add", new int[] {403, 403, 201}),
+            Map.entry("plugin.read", new int[] {200, 200, 200}),
+            Map.entry("plugin.resolved", new int[] {200, 200, 200}),
+            Map.entry("plugin.update", new int[] {403, 200, 200}),
+            Map.entry("plugin.release", new int[] {403, 201, 201}),
+            Map.entry("plugin.grants.add", new int[] {403, 403, 201}),
+            Map.entry("instance.read", new int[] {200, 200, 200}),
+            Map.entry("instance.targets", new int[] {200, 200, 200}),
+            Map.entry("instance.resync", new int[] {403, 202, 202}),
+            Map.entry("instance.grants.add", new int[] {403, 403, 201}),
+            Map.entry("object.delete", new int[] {403, 403, 200}));
+
+    static Stream<Arguments> cases() {
+        Stream.Builder<Arguments> cases = Stream.builder();
+        for (String path : List.of("direct", "team", "org_wide")) {
+            for (int r = 0; r < 3; r++) {
+                String role = List.of("viewer", "editor", "manager").get(r);
+                Map<String, Integer> expected = new LinkedHashMap<>();
+                for (String family : FAMILIES) {
+                    expected.put(family, BY_ROLE.get(family)[r]);
+                }
+                cases.add(Arguments.of(path, role, "viewer", expected));
+            }
+        }
+        // plugin viewer access gives viewer on its objects, nothing more; instances are unaffected
+        Map<String, Integer> viaPlugin = new LinkedHashMap<>();
+        for (String family : FAMILIES) {
+            int status = family.startsWith("instance.") ? 404 : BY_ROLE.get(family)[0];
+            viaPlugin.put(family, status);
+        }
+        cases.add(Arguments.of("via_plugin", "viewer", "editor", viaPlugin));
+        Map<String, Integer> admin = new LinkedHashMap<>();
+        Map<String, Integer> none = new LinkedHashMap<>();
+        for (String family : FAMILIES) {
+            admin.put(family, BY_ROLE.get(family)[2]);
+            none.put(family, 404);
+        }
+        cases.add(Arguments.of("implicit_admin", "-", "admin", admin));
+        cases.add(Arguments.of("none", "-", "viewer", none));
+        cases.add(Arguments.of("none", "-", "editor", none));
+        return cases.build();
+    }
+
+    @ParameterizedTest(name = "{0} {1} (org {2})")
+    @MethodSource("cases")
+    void statusPerEndpointFamily(String path, String role, String orgRole, Map<String, Integer> expected)
+            throws Exception {
+        TestOrg org = TestOrg.create();
+        String object = Library.createSkill(org.ownerToken(), org.id(), "matrix-skill");
+        String plugin = Library.createPlugin(org.ownerToken(), org.id(), "Matrix");
+        String[] source = Library.source(org);
+        String instance = source[1];
+        String target = source[2];
+        String subject = "subject-" + UUID.randomUUID();
+        String principal;
+        try (Connection db = PlugSyncTestEngines.jdbc()) {
+            UUID member = OrgFixtures.ensureMember(db, org.id(), subject, orgRole);
+            UUID team = OrgFixtures.ensureTeam(db, org.id(), "team-" + subject);
+            OrgFixtures.addToTeam(db, team, member);
+            principal = switch (path) {
+                case "direct" -> "\"org_membership_id\": \"" + member + "\"";
+                case "team" -> "\"team_id\": \"" + team + "\"";
+                default -> "\"org_wide\": true";
+            };
+        }
+        String o = base(org.id());
+        switch (path) {
+            case "direct", "team", "org_wide" -> {
+                String grant = "{" + principal + ", \"role\": \"" + role + "\"}";
+                for (String resource : List.of(
+                        "/config-objects/" + object, "/plugins/" + plugin, "/connector-instances/" + instance)) {
+                    as(org.ownerToken())
+                            .body(grant)
+                            .post(o + resource + "/grants")
+                            .then()
+                            .statusCode(201);
+                }
+            }
+            case "via_plugin" -> {
+                as(org.ownerToken())
+                        .body("{\"config_object_id\": \"" + object + "\"}")
+                        .post(o + "/plugins/" + plugin + "/members")
+                        .then()
+                        .statusCode(201);
+                as(org.ownerToken())
+                        .body("{" + principal + ", \"role\": \"viewer\"}")
+                        .post(o + "/plugins/" + plugin + "/grants")
+                        .then()
+                        .statusCode(201);
+            }
+            default -> {}
+        }
+        String token = PlugSyncTestEngines.token(subject, Map.of(org.id().toString(), orgRole));
+        String update = "{\"content\": " + Library.json(Library.SKILL.replace("pdf-tools", "matrix-skill")) + "}";
+        String share = "{\"team_id\": \"" + teamOf(org) + "\", \"role\": \"viewer\"}";
+        Map<String, Integer> actual = new LinkedHashMap<>();
+        for (String family : FAMILIES) {
+            int status = switch (family) {
+                case "object.read" ->
+                    as(token).get(o + "/config-objects/" + object).statusCode();
+                case "object.versions" ->
+                    as(token).get(o + "/config-objects/" + object + "/versions").statusCode();
+                case "object.update" ->
+                    as(token).body(update).put(o + "/config-objects/" + object).statusCode();
+                case "object.grants.list" ->
+                    as(token).get(o + "/config-objects/" + object + "/grants").statusCode();
+                case "object.grants.add" ->
+                    as(token)
+                            .body(share)
+                            .post(o + "/config-objects/" + object + "/grants")
+                            .statusCode();
+                case "plugin.read" -> as(token).get(o + "/plugins/" + plugin).statusCode();
+                case "plugin.resolved" ->
+                    as(token).get(o + "/plugins/" + plugin + "/resolved").statusCode();
+                case "plugin.update" ->
+                    as(token)
+                            .body("{\"description\": \"changed\"}")
+                            .patch(o + "/plugins/" + plugin)
+                            .statusCode();
+                case "plugin.release" ->
+                    as(token)
+                            .body("{}")
+                            .post(o + "/plugins/" + plugin + "/releases")
+                            .statusCode();
+                case "plugin.grants.add" ->
+                    as(token)
+                            .body(share)
+                            .post(o + "/plugins/" + plugin + "/grants")
+                            .statusCode();
+                case "instance.read" ->
+                    as(token).get(o + "/connector-instances/" + instance).statusCode();
+                case "instance.targets" ->
+                    as(token)
+                            .get(o + "/connector-instances/" + instance + "/targets")
+                            .statusCode();
+                case "instance.resync" ->
+                    as(token)
+                            .post(o + "/connector-instances/" + instance + "/targets/" + target + "/resync")
+                            .statusCode();
+                case "instance.grants.add" ->
+                    as(token)
+                            .body(share)
+                            .post(o + "/connector-instances/" + instance + "/grants")
+                            .statusCode();
+                case "object.delete" ->
+                    as(token).delete(o + "/config-objects/" + object).statusCode();
+                default -> throw new IllegalArgumentException(family);
+            };
+            actual.put(family, status);
+        }
+        assertThat(actual).as("%s %s (org role %s)", path, role, orgRole).isEqualTo(expected);
+    }
+
+    /** A second team to share with (distinct from the subject's team). */
+    static String teamOf(TestOrg org) throws Exception {
+        try (Connection db = PlugSyncTestEngines.jdbc()) {
+            return OrgFixtures.ensureTeam(db, org.id(), "others").toString();
+        }
+    }
+}

@@ -1,0 +1,304 @@
+package io.plugsync.ingest.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugsync.ingest.metrics.IngestMetrics;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.random.RandomGenerator;
+import org.jboss.logging.Logger;
+
+/**
+ * The GitHub REST calls a sync needs, made as the App's installation: branch head, trees, blobs,
+ * compare. Non-blocking (JDK HTTP client, async); retries 429/5xx/rate limits per {@link RetryPolicy}.
+ */
+@ApplicationScoped
+public class GithubApi {
+    private static final Logger LOG = Logger.getLogger(GithubApi.class);
+    /** Renew installation tokens this long before GitHub expires them. */
+    static final Duration TOKEN_MARGIN = Duration.ofMinutes(5);
+
+    private final GithubConfig config;
+    private final ObjectMapper json;
+    private final IngestMetrics metrics;
+    private final HttpClient http;
+    private final RetryPolicy retry;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, CompletableFuture<InstallationToken>> tokens = new ConcurrentHashMap<>();
+    private volatile AppJwt appJwt;
+
+    public GithubApi(GithubConfig config, ObjectMapper json, IngestMetrics metrics) {
+        this.config = config;
+        this.json = json;
+        this.metrics = metrics;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        this.retry = new RetryPolicy(
+                config.retry().maxAttempts(),
+                config.retry().baseDelay(),
+                config.retry().maxDelay(),
+                RandomGenerator.getDefault());
+    }
+
+    public Uni<BranchHead> branchHead(String installation, String owner, String repo, String branch) {
+        return get(installation, "branch", repoPath(owner, repo) + "/branches/" + encodePath(branch))
+                .map(body -> new BranchHead(
+                        body.at("/commit/sha").asText(),
+                        body.at("/commit/commit/tree/sha").asText()));
+    }
+
+    /**
+     * Every blob under {@code treeSha}. A recursive listing GitHub truncated is replaced by walking
+     * sub-trees one level at a time; {@code directoryFilter} prunes directories no mapping can match.
+     */
+    public Uni<GitTree> tree(
+            String installation, String owner, String repo, String treeSha, Predicate<String> directoryFilter) {
+        AtomicInteger calls = new AtomicInteger();
+        AtomicInteger walkedLevels = new AtomicInteger();
+        return walk(installation, repoPath(owner, repo), treeSha, "", directoryFilter, calls, walkedLevels)
+                .map(blobs -> new GitTree(treeSha, blobs, calls.get(), walkedLevels.get() > 0));
+    }
+
+    private Uni<List<GitTree.Entry>> walk(
+            String installation,
+            String repoPath,
+            String sha,
+            String prefix,
+            Predicate<String> directoryFilter,
+            AtomicInteger calls,
+            AtomicInteger walked) {
+        calls.incrementAndGet();
+        return get(installation, "tree", repoPath + "/git/trees/" + sha + "?recursive=1")
+                .flatMap(recursive -> {
+                    if (!recursive.path("truncated").asBoolean(false)) {
+                        List<GitTree.Entry> out = new ArrayList<>();
+                        recursive.path("tree").forEach(e -> blob(e, prefix).ifPresent(out::add));
+                        return Uni.createFrom().item(out);
+                    }
+                    walked.incrementAndGet();
+                    calls.incrementAndGet();
+                    return get(installation, "tree", repoPath + "/git/trees/" + sha)
+                            .flatMap(level -> {
+                                List<GitTree.Entry> out = new ArrayList<>();
+                                List<String[]> subtrees = new ArrayList<>();
+                                level.path("tree").forEach(e -> {
+                                    if ("tree".equals(e.path("type").asText())) {
+                                        String dir = prefix + e.path("path").asText();
+                                        if (directoryFilter.test(dir)) {
+                                            subtrees.add(
+                                                    new String[] {e.path("sha").asText(), dir + "/"});
+                                        }
+                                    } else {
+                                        blob(e, prefix).ifPresent(out::add);
+                                    }
+                                });
+                                if (subtrees.isEmpty()) {
+                                    return Uni.createFrom().item(out);
+                                }
+                                return Multi.createFrom()
+                                        .iterable(subtrees)
+                                        .onItem()
+                                        .transformToUni(sub -> walk(
+                                                installation, repoPath, sub[0], sub[1], directoryFilter, calls, walked))
+                                        .merge(4)
+                                        .collect()
+                                        .in(() -> out, List::addAll);
+                            });
+                });
+    }
+
+    private static java.util.Optional<GitTree.Entry> blob(JsonNode entry, String prefix) {
+        // submodules ("commit") and symlinks (120000) are not files we can ingest
+        if (!"blob".equals(entry.path("type").asText())
+                || "120000".equals(entry.path("mode").asText())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new GitTree.Entry(
+                prefix + entry.path("path").asText(),
+                entry.path("sha").asText(),
+                entry.path("size").asLong()));
+    }
+
+    public Uni<byte[]> blob(String installation, String owner, String repo, String sha) {
+        return get(installation, "blob", repoPath(owner, repo) + "/git/blobs/" + sha)
+                .map(body -> {
+                    if (!"base64".equals(body.path("encoding").asText("base64"))) {
+                        return body.path("content").asText().getBytes(StandardCharsets.UTF_8);
+                    }
+                    return Base64.getMimeDecoder().decode(body.path("content").asText());
+                });
+    }
+
+    public Uni<Comparison> compare(String installation, String owner, String repo, String base, String head) {
+        return get(installation, "compare", repoPath(owner, repo) + "/compare/" + base + "..." + head)
+                .map(body -> new Comparison(
+                        body.path("status").asText(),
+                        body.path("ahead_by").asInt(),
+                        body.path("behind_by").asInt(),
+                        body.path("files").size()));
+    }
+
+    /** An installation access token, cached until {@link #TOKEN_MARGIN} before it expires. */
+    public Uni<String> installationToken(String installation) {
+        CompletableFuture<InstallationToken> current = tokens.compute(installation, (id, cached) -> {
+            if (cached != null && (!cached.isDone() || usable(cached))) {
+                return cached;
+            }
+            return fetchToken(id).subscribeAsCompletionStage();
+        });
+        return Uni.createFrom().completionStage(current).map(InstallationToken::token);
+    }
+
+    private boolean usable(CompletableFuture<InstallationToken> done) {
+        if (done.isCompletedExceptionally()) {
+            return false;
+        }
+        return done.join().expiresAt().minus(TOKEN_MARGIN).isAfter(clock.instant());
+    }
+
+    private Uni<InstallationToken> fetchToken(String installation) {
+        String jwt = appJwt().mint(clock.instant());
+        HttpRequest.Builder request = request("/app/installations/" + installation + "/access_tokens", jwt)
+                .POST(HttpRequest.BodyPublishers.ofString("{}"));
+        return send("installation_token", request, 1).map(response -> {
+            JsonNode body = parse(response);
+            return new InstallationToken(
+                    body.path("token").asText(),
+                    Instant.parse(body.path("expires_at").asText()));
+        });
+    }
+
+    private AppJwt appJwt() {
+        if (appJwt == null) {
+            String appId = config.appId()
+                    .orElseThrow(() -> new GithubApiException("plugsync.github.app-id is not configured", 0, null));
+            String key = config.privateKey()
+                    .orElseThrow(
+                            () -> new GithubApiException("plugsync.github.private-key is not configured", 0, null));
+            appJwt = new AppJwt(appId, key);
+        }
+        return appJwt;
+    }
+
+    private Uni<JsonNode> get(String installation, String operation, String path) {
+        return installationToken(installation)
+                .flatMap(token -> send(operation, request(path, token).GET(), 1))
+                .map(this::parse);
+    }
+
+    private HttpRequest.Builder request(String path, String bearer) {
+        return HttpRequest.newBuilder(URI.create(stripSlash(config.apiUrl()) + path))
+                .timeout(config.requestTimeout())
+                .header("Accept", "application/vnd.github+json")
+                .header("X-GitHub-Api-Version", "2022-11-28")
+                .header("User-Agent", "plugsync-connector-ingest")
+                .header("Authorization", "Bearer " + bearer);
+    }
+
+    private Uni<HttpResponse<byte[]>> send(String operation, HttpRequest.Builder request, int attempt) {
+        HttpRequest built = request.build();
+        return Uni.createFrom()
+                .completionStage(() -> http.sendAsync(built, HttpResponse.BodyHandlers.ofByteArray()))
+                .onFailure(IOException.class)
+                .recoverWithUni(error -> {
+                    metrics.githubCall(operation, 0);
+                    if (attempt >= retry.maxAttempts()) {
+                        return Uni.createFrom()
+                                .failure(new GithubApiException(
+                                        operation + " failed: " + error, 0, retry.backoff(attempt)));
+                    }
+                    return later(retry.backoff(attempt), () -> send(operation, request, attempt + 1));
+                })
+                .flatMap(response -> {
+                    int status = response.statusCode();
+                    metrics.githubCall(operation, status);
+                    if (status >= 200 && status < 300) {
+                        return Uni.createFrom().item(response);
+                    }
+                    String body = new String(response.body(), StandardCharsets.UTF_8);
+                    if (!RetryPolicy.retryable(status, response.headers(), body)) {
+                        return Uni.createFrom()
+                                .failure(new GithubApiException(
+                                        operation + " " + built.uri().getPath() + " -> " + status, status, null));
+                    }
+                    Duration wait = retry.delay(attempt, response.headers(), clock.instant());
+                    if (attempt >= retry.maxAttempts()
+                            || wait.compareTo(config.retry().maxInlineWait()) > 0) {
+                        return Uni.createFrom()
+                                .failure(new GithubApiException(
+                                        operation + " " + built.uri().getPath() + " -> " + status + ", retry in "
+                                                + wait,
+                                        status,
+                                        wait));
+                    }
+                    LOG.debugf("GitHub %s answered %d, retrying in %s", operation, status, wait);
+                    metrics.rateLimitWait(wait);
+                    return later(wait, () -> send(operation, request, attempt + 1));
+                });
+    }
+
+    private static <T> Uni<T> later(Duration wait, java.util.function.Supplier<Uni<T>> next) {
+        if (wait.isZero() || wait.isNegative()) {
+            // "Retry-After: 0": go again now (Mutiny rejects a zero delay)
+            return Uni.createFrom().deferred(next::get);
+        }
+        return Uni.createFrom().voidItem().onItem().delayIt().by(wait).flatMap(ignored -> next.get());
+    }
+
+    private JsonNode parse(HttpResponse<byte[]> response) {
+        try {
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new GithubApiException(
+                    "GitHub answered invalid JSON for " + response.uri(), response.statusCode(), null);
+        }
+    }
+
+    private static String repoPath(String owner, String repo) {
+        return "/repos/" + encode(owner) + "/" + encode(repo);
+    }
+
+    private static String encodePath(String branch) {
+        StringBuilder out = new StringBuilder();
+        for (String segment : branch.split("/", -1)) {
+            out.append(out.isEmpty() ? "" : "/").append(encode(segment));
+        }
+        return out.toString();
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Drops cached installation tokens (tests; after a 401). */
+    public void forgetTokens() {
+        tokens.clear();
+    }
+
+    record InstallationToken(String token, Instant expiresAt) {}
+}

@@ -1,0 +1,76 @@
+package io.plugsync.ingest.held;
+
+import io.plugsync.common.auth.Caller;
+import io.plugsync.common.auth.OrgRole;
+import io.plugsync.common.http.ProblemException;
+import io.plugsync.ingest.sync.SyncEventRepository;
+import io.plugsync.ingest.sync.SyncEventRepository.HeldSync;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Syncs held by the mass-deletion guard: list them, confirm one (it is re-queued and applied).
+ * Organisation owners and admins only; other callers get 404 (non-members) or 403.
+ */
+@Path("/v1/orgs/{orgId}/connector-sync-events")
+@Produces(MediaType.APPLICATION_JSON)
+public class HeldSyncResource {
+    private final Pool pool;
+    private final SyncEventRepository events;
+    private final JsonWebToken token;
+
+    public HeldSyncResource(Pool pool, SyncEventRepository events, JsonWebToken token) {
+        this.pool = pool;
+        this.events = events;
+        this.token = token;
+    }
+
+    /** Response shape of a list: {@code {items, next_cursor}}. */
+    public record HeldPage(List<HeldSync> items, String nextCursor) {}
+
+    @GET
+    @Path("/held")
+    public Uni<HeldPage> held(@PathParam("orgId") UUID orgId) {
+        requireAdmin(orgId);
+        return events.held(pool, orgId).map(items -> new HeldPage(items, null));
+    }
+
+    @POST
+    @Path("/{syncEventId}/confirm-deletions")
+    public Uni<Response> confirm(@PathParam("orgId") UUID orgId, @PathParam("syncEventId") UUID syncEventId) {
+        Caller caller = requireAdmin(orgId);
+        return pool.withTransaction(db -> events.organizationOf(db, syncEventId).flatMap(owner -> {
+            if (owner.isEmpty() || !owner.get().equals(orgId)) {
+                throw ProblemException.notFound("sync event " + syncEventId);
+            }
+            return events.confirmHeld(db, syncEventId, caller.subject()).map(confirmed -> {
+                if (!confirmed) {
+                    throw ProblemException.conflict(
+                            "not-held", "sync event " + syncEventId + " is not waiting for confirmation");
+                }
+                return Response.accepted(Map.of("item", Map.of("id", syncEventId, "status", "queued")))
+                        .build();
+            });
+        }));
+    }
+
+    private Caller requireAdmin(UUID orgId) {
+        Caller caller = IngestCaller.from(token);
+        OrgRole role = caller.roleIn(orgId).orElseThrow(() -> ProblemException.notFound("organisation " + orgId));
+        if (!role.isOrgAdmin()) {
+            throw ProblemException.forbidden("connector_sync_event.confirm");
+        }
+        return caller;
+    }
+}

@@ -1,0 +1,19 @@
+package io.plugsync.ingest.library;
+
+import java.util.UUID;
+
+/** Where a connector-managed config object comes from, for one write of one sync. */
+public record SourceObject(
+        UUID organizationId, UUID instanceId, String objectType, String path, UUID syncEventId, String revision) {
+
+    public String fileName() {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** Extension without the dot, or null. */
+    public String extension() {
+        String name = fileName();
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? null : name.substring(dot + 1);
+    }
+}

@@ -1,0 +1,125 @@
+package io.plugsync.ingest.sync;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Source bindings, tombstones and connector plugin memberships of a target. */
+@ApplicationScoped
+public class BindingRepository {
+
+    public Uni<List<Binding>> active(SqlClient db, UUID targetId) {
+        return db.preparedQuery("SELECT b.id, b.config_object_id, b.external_locator, b.external_stable_ref,"
+                        + " b.connector_mapping_id, o.status FROM connector_source_binding b"
+                        + " JOIN config_object o ON o.id = b.config_object_id"
+                        + " WHERE b.connector_target_id = $1 AND b.status = 'active' ORDER BY b.external_locator")
+                .execute(Tuple.of(targetId))
+                .map(rows -> {
+                    List<Binding> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new Binding(
+                            r.getUUID("id"),
+                            r.getUUID("config_object_id"),
+                            r.getString("external_locator"),
+                            r.getString("external_stable_ref"),
+                            r.getUUID("connector_mapping_id"),
+                            r.getString("status"))));
+                    return out;
+                });
+    }
+
+    public Uni<Void> insert(SqlClient db, SyncTarget target, UUID objectId, DesiredFile file, String revision) {
+        return db.preparedQuery("INSERT INTO connector_source_binding (config_object_id, connector_instance_id,"
+                        + " connector_target_id, connector_mapping_id, connector_type, remote_id, external_locator,"
+                        + " external_stable_ref, last_seen_source_revision_ref)"
+                        + " VALUES ($1, $2, $3, $4, 'github', $5, $6, $7, $8)")
+                .execute(Tuple.from(java.util.Arrays.asList(
+                        objectId,
+                        target.instanceId(),
+                        target.targetId(),
+                        file.mapping().id(),
+                        target.repository(),
+                        file.path(),
+                        file.blobSha(),
+                        revision)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> updateContent(SqlClient db, Binding binding, DesiredFile file, String revision) {
+        return db.preparedQuery("UPDATE connector_source_binding SET external_stable_ref = $2,"
+                        + " connector_mapping_id = $3, last_seen_source_revision_ref = $4, updated_at = now()"
+                        + " WHERE id = $1")
+                .execute(Tuple.of(binding.id(), file.blobSha(), file.mapping().id(), revision))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> close(SqlClient db, Binding binding) {
+        return db.preparedQuery("UPDATE connector_source_binding SET status = 'closed', deleted_at = now(),"
+                        + " updated_at = now() WHERE id = $1")
+                .execute(Tuple.of(binding.id()))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> tombstone(SqlClient db, SyncTarget target, Binding binding, UUID syncEventId, String revision) {
+        return db.preparedQuery("INSERT INTO connector_source_tombstone (connector_instance_id, connector_target_id,"
+                        + " connector_mapping_id, connector_type, remote_id, external_locator, former_config_object_id,"
+                        + " deleted_in_sync_event_id, deleted_source_revision_ref)"
+                        + " VALUES ($1, $2, $3, 'github', $4, $5, $6, $7, $8)")
+                .execute(Tuple.from(java.util.Arrays.asList(
+                        target.instanceId(),
+                        target.targetId(),
+                        binding.mappingId(),
+                        target.repository(),
+                        binding.path(),
+                        binding.objectId(),
+                        syncEventId,
+                        revision)))
+                .replaceWithVoid();
+    }
+
+    /** Paths among {@code paths} that were deleted before (they come back as new identities). */
+    public Uni<Set<String>> tombstoned(SqlClient db, UUID targetId, List<String> paths) {
+        if (paths.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return db.preparedQuery("SELECT DISTINCT external_locator FROM connector_source_tombstone"
+                        + " WHERE connector_target_id = $1 AND external_locator = ANY($2)")
+                .execute(Tuple.of(targetId, paths.toArray(String[]::new)))
+                .map(rows -> {
+                    Set<String> out = new HashSet<>();
+                    rows.forEach(r -> out.add(r.getString(0)));
+                    return out;
+                });
+    }
+
+    /** Every live binding of the target has now been seen at {@code revision}. */
+    public Uni<Void> touchAll(SqlClient db, UUID targetId, String revision) {
+        return db.preparedQuery("UPDATE connector_source_binding SET last_seen_source_revision_ref = $2"
+                        + " WHERE connector_target_id = $1 AND status = 'active'"
+                        + " AND last_seen_source_revision_ref IS DISTINCT FROM $2")
+                .execute(Tuple.of(targetId, revision))
+                .replaceWithVoid();
+    }
+
+    public Uni<MappingRules> mappings(SqlClient db, UUID targetId) {
+        return db.preparedQuery("SELECT id, selector, object_type, plugin_id, auto_add_to_plugin FROM connector_mapping"
+                        + " WHERE connector_target_id = $1 AND mapping_kind = 'path' ORDER BY created_at, id")
+                .execute(Tuple.of(targetId))
+                .map(rows -> {
+                    List<MappingRule> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new MappingRule(
+                            r.getUUID("id"),
+                            r.getString("selector"),
+                            r.getString("object_type"),
+                            r.getUUID("plugin_id"),
+                            r.getBoolean("auto_add_to_plugin"),
+                            out.size())));
+                    return new MappingRules(out);
+                });
+    }
+}

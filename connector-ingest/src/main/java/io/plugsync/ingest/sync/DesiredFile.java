@@ -1,0 +1,4 @@
+package io.plugsync.ingest.sync;
+
+/** A file at the branch head that some mapping selects. */
+public record DesiredFile(String path, String blobSha, MappingRule mapping) {}

@@ -1,0 +1,260 @@
+package io.plugsync.ingest.sync;
+
+import io.plugsync.ingest.github.BranchHead;
+import io.plugsync.ingest.github.GitTree;
+import io.plugsync.ingest.github.GithubApi;
+import io.plugsync.ingest.github.GithubApiException;
+import io.plugsync.ingest.metrics.IngestMetrics;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Claims queued sync events and reconciles each target against its branch head. GitHub calls
+ * (head, tree, blobs) happen outside the database transaction; the apply step runs in one
+ * transaction holding the target's row lock and re-checks that the bindings it planned against are
+ * still current.
+ */
+@ApplicationScoped
+public class SyncWorker {
+    private static final Logger LOG = Logger.getLogger(SyncWorker.class);
+
+    private final Pool pool;
+    private final SyncEventRepository events;
+    private final TargetRepository targets;
+    private final BindingRepository bindings;
+    private final SyncApplier applier;
+    private final GithubApi github;
+    private final IngestConfig config;
+    private final IngestMetrics metrics;
+    private final MassDeletionGuard guard;
+
+    public SyncWorker(
+            Pool pool,
+            SyncEventRepository events,
+            TargetRepository targets,
+            BindingRepository bindings,
+            SyncApplier applier,
+            GithubApi github,
+            IngestConfig config,
+            IngestMetrics metrics) {
+        this.pool = pool;
+        this.events = events;
+        this.targets = targets;
+        this.bindings = bindings;
+        this.applier = applier;
+        this.github = github;
+        this.config = config;
+        this.metrics = metrics;
+        this.guard = new MassDeletionGuard(
+                config.massDeletion().maxShare(), config.massDeletion().minObjects());
+    }
+
+    @Scheduled(
+            every = "${plugsync.ingest.worker.poll-every:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> poll() {
+        if (!config.worker().enabled()) {
+            return Uni.createFrom().voidItem();
+        }
+        return drain().replaceWithVoid();
+    }
+
+    /** Processes batches until nothing is due; returns how many syncs ran. */
+    public Uni<Integer> drain() {
+        return runOnce().flatMap(count -> count == 0 ? Uni.createFrom().item(0) : drain().map(more -> more + count));
+    }
+
+    /** Claims one batch and processes it; returns its size. */
+    public Uni<Integer> runOnce() {
+        return pool.withTransaction(db -> events.claim(
+                        db, config.worker().batchSize(), config.worker().lease()))
+                .flatMap(claimed -> claimed.isEmpty()
+                        ? Uni.createFrom().item(0)
+                        : Multi.createFrom()
+                                .iterable(claimed)
+                                .onItem()
+                                .transformToUniAndConcatenate(this::process)
+                                .collect()
+                                .asList()
+                                .map(List::size));
+    }
+
+    Uni<String> process(ClaimedSync sync) {
+        long started = System.nanoTime();
+        return targets.find(pool, sync.targetId())
+                .flatMap(found -> {
+                    if (found.isEmpty() || !found.get().syncable()) {
+                        return finish(sync, "cancelled", new JsonObject().put("reason", "target may not sync"));
+                    }
+                    return reconcile(sync, found.get());
+                })
+                .onFailure()
+                .recoverWithUni(error -> failed(sync, error))
+                .invoke(status -> metrics.syncFinished(status, Duration.ofNanos(System.nanoTime() - started)));
+    }
+
+    private Uni<String> reconcile(ClaimedSync sync, SyncTarget target) {
+        String inst = target.installationId();
+        return bindings.mappings(pool, target.targetId())
+                .flatMap(rules -> github.branchHead(inst, target.owner(), target.name(), target.branch())
+                        .flatMap(head -> github.tree(
+                                        inst, target.owner(), target.name(), head.treeSha(), rules::mayContain)
+                                .flatMap(tree -> bindings.active(pool, target.targetId())
+                                        .flatMap(live -> {
+                                            List<DesiredFile> desired = ReconcilePlanner.desired(tree, rules);
+                                            ReconcilePlan plan = ReconcilePlanner.plan(desired, live, rules);
+                                            Integer confirmed = sync.summary().getInteger("confirmed_deletions");
+                                            boolean allowed = sync.deletionsConfirmed()
+                                                    && (confirmed == null
+                                                            || plan.deletes().size() <= confirmed);
+                                            if (!allowed
+                                                    && guard.holds(
+                                                            plan.deletes().size(), live.size())) {
+                                                return hold(sync, head, plan, live.size());
+                                            }
+                                            return fetch(inst, target, plan)
+                                                    .flatMap(contents -> applyLocked(
+                                                            sync,
+                                                            target,
+                                                            head,
+                                                            tree,
+                                                            plan,
+                                                            live,
+                                                            contents,
+                                                            desired.size()));
+                                        }))));
+    }
+
+    private Uni<Map<String, byte[]>> fetch(String inst, SyncTarget target, ReconcilePlan plan) {
+        Set<String> shas = new LinkedHashSet<>();
+        plan.creates().forEach(f -> shas.add(f.blobSha()));
+        plan.updates().forEach(u -> shas.add(u.file().blobSha()));
+        if (shas.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        Map<String, byte[]> out = new ConcurrentHashMap<>();
+        return Multi.createFrom()
+                .iterable(shas)
+                .onItem()
+                .transformToUni(sha ->
+                        github.blob(inst, target.owner(), target.name(), sha).invoke(bytes -> out.put(sha, bytes)))
+                .merge(config.worker().blobConcurrency())
+                .collect()
+                .last()
+                .replaceWith(out);
+    }
+
+    private Uni<String> applyLocked(
+            ClaimedSync sync,
+            SyncTarget planned,
+            BranchHead head,
+            GitTree tree,
+            ReconcilePlan plan,
+            List<Binding> plannedAgainst,
+            Map<String, byte[]> contents,
+            int selected) {
+        long started = System.nanoTime();
+        return pool.withTransaction(db -> targets.lock(db, planned.targetId())
+                        .flatMap(locked -> bindings.active(db, planned.targetId())
+                                .flatMap(current -> {
+                                    if (locked.isEmpty() || !locked.get().syncable()) {
+                                        return events.finish(
+                                                        db,
+                                                        sync.id(),
+                                                        "cancelled",
+                                                        new JsonObject().put("reason", "target stopped syncing"))
+                                                .replaceWith("cancelled");
+                                    }
+                                    if (!current.equals(plannedAgainst)) {
+                                        // another sync of this target applied meanwhile: plan again later
+                                        return events.retryLater(
+                                                        db,
+                                                        sync.id(),
+                                                        Duration.ofSeconds(1),
+                                                        new JsonObject().put("replanned", true))
+                                                .replaceWith("queued");
+                                    }
+                                    return applier.apply(db, locked.get(), sync.id(), head.commitSha(), plan, contents)
+                                            .flatMap(applied -> {
+                                                String status =
+                                                        applied.errors() > 0 ? "completed_with_errors" : "completed";
+                                                JsonObject summary = applied.summary()
+                                                        .put("synced_revision", head.commitSha())
+                                                        .put("tree_sha", tree.sha())
+                                                        .put("files_selected", selected)
+                                                        .put(
+                                                                "tree_files",
+                                                                tree.blobs().size())
+                                                        .put("tree_walked", tree.walked())
+                                                        .put("tree_calls", tree.calls())
+                                                        .put("apply_ms", (System.nanoTime() - started) / 1_000_000);
+                                                return targets.markSynced(db, locked.get(), head.commitSha(), status)
+                                                        .flatMap(ignored ->
+                                                                events.finish(db, sync.id(), status, summary))
+                                                        .replaceWith(status);
+                                            });
+                                })))
+                .invoke(status -> {
+                    if (status.startsWith("completed")) {
+                        metrics.syncFiles(
+                                selected,
+                                plan.fetches()
+                                        + plan.deletes().size()
+                                        + plan.moves().size());
+                    }
+                });
+    }
+
+    private Uni<String> hold(ClaimedSync sync, BranchHead head, ReconcilePlan plan, int live) {
+        JsonArray paths = new JsonArray();
+        plan.deletes().stream().limit(100).forEach(b -> paths.add(b.path()));
+        JsonObject summary = new JsonObject()
+                .put("held_reason", "mass_deletion")
+                .put("planned_deletions", plan.deletes().size())
+                .put("confirmed_deletions", plan.deletes().size())
+                .put("deletions_confirmed", false)
+                .put("live_objects", live)
+                .put("head_revision", head.commitSha())
+                .put("deleted_paths", paths);
+        LOG.warnf(
+                "sync %s held: would delete %d of %d objects",
+                sync.id(), plan.deletes().size(), live);
+        return finish(sync, "needs_confirmation", summary)
+                .call(() -> events.countHeld(pool).invoke(metrics::heldSyncs));
+    }
+
+    private Uni<String> failed(ClaimedSync sync, Throwable error) {
+        boolean retry = sync.attempts() < config.worker().maxAttempts()
+                && (!(error instanceof GithubApiException api)
+                        || api.retryAfter().isPresent()
+                        || api.status() >= 500);
+        Duration wait =
+                error instanceof GithubApiException api && api.retryAfter().isPresent()
+                        ? api.retryAfter().get()
+                        : Duration.ofSeconds(Math.min(900, 5L << Math.min(8, sync.attempts())));
+        JsonObject summary = new JsonObject().put("last_error", String.valueOf(error.getMessage()));
+        LOG.warnf("sync %s attempt %d failed: %s", sync.id(), sync.attempts(), error.getMessage());
+        if (retry) {
+            return pool.withTransaction(db -> events.retryLater(db, sync.id(), wait, summary))
+                    .replaceWith("queued");
+        }
+        return finish(sync, "failed", summary);
+    }
+
+    private Uni<String> finish(ClaimedSync sync, String status, JsonObject summary) {
+        return pool.withTransaction(db -> events.finish(db, sync.id(), status, summary))
+                .replaceWith(status);
+    }
+}

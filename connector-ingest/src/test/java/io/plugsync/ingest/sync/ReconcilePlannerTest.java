@@ -1,0 +1,80 @@
+package io.plugsync.ingest.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.plugsync.ingest.github.GitTree;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ReconcilePlannerTest {
+    private final MappingRule skills = new MappingRule(UUID.randomUUID(), "/sales/skills/**", "skill", null, false, 0);
+    private final MappingRule commands =
+            new MappingRule(UUID.randomUUID(), "/sales/commands/*.md", "command", null, false, 1);
+    private final MappingRules rules = new MappingRules(List.of(skills, commands));
+
+    @Test
+    void selectsOnlyMappedPaths() {
+        GitTree tree = new GitTree(
+                "t",
+                List.of(
+                        new GitTree.Entry("sales/skills/a/SKILL.md", "1", 1),
+                        new GitTree.Entry("sales/commands/go.md", "2", 1),
+                        new GitTree.Entry("sales/commands/deep/no.md", "3", 1),
+                        new GitTree.Entry("finance/skills/b/SKILL.md", "4", 1)),
+                1,
+                false);
+        assertThat(ReconcilePlanner.desired(tree, rules))
+                .extracting(DesiredFile::path)
+                .containsExactly("sales/skills/a/SKILL.md", "sales/commands/go.md");
+        assertThat(rules.mayContain("sales")).isTrue();
+        assertThat(rules.mayContain("sales/skills/a")).isTrue();
+        assertThat(rules.mayContain("finance")).isFalse();
+    }
+
+    @Test
+    void classifiesCreatesUpdatesDeletesAndMoves() {
+        Binding same = binding("sales/skills/same/SKILL.md", "s");
+        Binding changed = binding("sales/skills/changed/SKILL.md", "c1");
+        Binding gone = binding("sales/skills/gone/SKILL.md", "g");
+        Binding moving = binding("sales/skills/old/SKILL.md", "m");
+        List<DesiredFile> desired = List.of(
+                new DesiredFile("sales/skills/same/SKILL.md", "s", skills),
+                new DesiredFile("sales/skills/changed/SKILL.md", "c2", skills),
+                new DesiredFile("sales/skills/new/SKILL.md", "n", skills),
+                new DesiredFile("sales/skills/moved/SKILL.md", "m", skills));
+
+        ReconcilePlan plan = ReconcilePlanner.plan(desired, List.of(same, changed, gone, moving), rules);
+
+        assertThat(plan.unchanged()).isEqualTo(1);
+        assertThat(plan.updates()).extracting(u -> u.binding()).containsExactly(changed);
+        assertThat(plan.creates()).extracting(DesiredFile::path).containsExactly("sales/skills/new/SKILL.md");
+        assertThat(plan.deletes()).containsExactly(gone);
+        assertThat(plan.moves()).hasSize(1);
+        assertThat(plan.moves().get(0).binding()).isEqualTo(moving);
+        assertThat(plan.moves().get(0).file().path()).isEqualTo("sales/skills/moved/SKILL.md");
+    }
+
+    @Test
+    void sameContentUnderAnotherTypeIsNotAMove() {
+        Binding skill = binding("sales/skills/x/SKILL.md", "same");
+        ReconcilePlan plan = ReconcilePlanner.plan(
+                List.of(new DesiredFile("sales/commands/x.md", "same", commands)), List.of(skill), rules);
+        assertThat(plan.moves()).isEmpty();
+        assertThat(plan.deletes()).containsExactly(skill);
+        assertThat(plan.creates()).hasSize(1);
+    }
+
+    @Test
+    void guardHoldsOnlyLargeShares() {
+        MassDeletionGuard guard = new MassDeletionGuard(0.5, 10);
+        assertThat(guard.holds(10, 12)).isTrue();
+        assertThat(guard.holds(9, 12)).isFalse();
+        assertThat(guard.holds(10, 20)).isFalse();
+        assertThat(guard.holds(11, 20)).isTrue();
+    }
+
+    private Binding binding(String path, String sha) {
+        return new Binding(UUID.randomUUID(), UUID.randomUUID(), path, sha, skills.id(), "active");
+    }
+}

@@ -1,0 +1,74 @@
+package io.plugsync.dispatcher.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Typed configuration of the outbox dispatcher. */
+@ConfigMapping(prefix = "plugsync.dispatcher")
+public interface DispatcherConfig {
+    /** Whether this instance drains the outbox (admin endpoints and metrics work either way). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Events claimed per transaction. */
+    @WithDefault("50")
+    int batchSize();
+
+    /** Polling fallback when no NOTIFY arrives (missed notifications, retries coming due). */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** Attempts before an event is parked as dead. */
+    @WithDefault("12")
+    int maxAttempts();
+
+    /** Backoff after the first failure; doubles per attempt, with full jitter. */
+    @WithDefault("1s")
+    Duration backoffInitial();
+
+    @WithDefault("5m")
+    Duration backoffMax();
+
+    /** One delivery (replica write + notification) must finish within this, or it counts as failed. */
+    @WithDefault("30s")
+    Duration deliveryTimeout();
+
+    /** Create the DynamoDB table and SQS queue at start-up when missing (off where infrastructure owns them). */
+    @WithDefault("true")
+    boolean createResources();
+
+    /** How often the backlog gauges are refreshed from PostgreSQL. */
+    @WithDefault("5s")
+    Duration metricsInterval();
+
+    Replica replica();
+
+    Drift drift();
+
+    Sqs sqs();
+
+    interface Replica {
+        @WithDefault("plugsync_connector_config")
+        String table();
+    }
+
+    interface Drift {
+        /** How often the scheduled drift check runs. */
+        @WithDefault("5m")
+        Duration interval();
+
+        /** Delay of the first scheduled check after start. */
+        @WithDefault("1m")
+        Duration delay();
+    }
+
+    interface Sqs {
+        /** Send change notifications at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("plugsync-config-changes.fifo")
+        String queue();
+    }
+}

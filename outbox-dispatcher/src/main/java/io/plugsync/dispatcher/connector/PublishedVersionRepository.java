@@ -1,0 +1,101 @@
+package io.plugsync.dispatcher.connector;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plugsync.common.replica.ReplicatedConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads published versions and their manifests (immutable rows written by publish). */
+@ApplicationScoped
+public class PublishedVersionRepository {
+    private final Pool pool;
+    private final ObjectMapper mapper;
+
+    public PublishedVersionRepository(Pool pool, ObjectMapper mapper) {
+        this.pool = pool;
+        this.mapper = mapper;
+    }
+
+    public Uni<Optional<PublishedVersion>> find(UUID connectorId, int version) {
+        Tuple key = Tuple.of(connectorId, version);
+        Uni<Optional<Row>> versionRow = pool.preparedQuery(
+                        "SELECT document::text AS document, checksum, published_at FROM connector_config_versions"
+                                + " WHERE connector_id = $1 AND version = $2")
+                .execute(key)
+                .map(rows -> rows.rowCount() == 0
+                        ? Optional.empty()
+                        : Optional.of(rows.iterator().next()));
+        Uni<Map<String, ReplicatedConfig.FlowManifest>> manifests = pool.preparedQuery(
+                        "SELECT flow_key, source, event_type, manifest::text AS manifest, checksum"
+                                + " FROM event_flow_manifests WHERE connector_id = $1 AND version = $2 ORDER BY flow_key")
+                .execute(key)
+                .map(rows -> {
+                    Map<String, ReplicatedConfig.FlowManifest> out = new LinkedHashMap<>();
+                    rows.forEach(row -> out.put(
+                            row.getString("flow_key"),
+                            new ReplicatedConfig.FlowManifest(
+                                    row.getString("source"),
+                                    row.getString("event_type"),
+                                    read(row.getString("manifest")),
+                                    row.getString("checksum"))));
+                    return out;
+                });
+        return Uni.combine()
+                .all()
+                .unis(versionRow, manifests)
+                .asTuple()
+                .map(t -> t.getItem1()
+                        .map(row -> new PublishedVersion(
+                                connectorId,
+                                version,
+                                row.getString("checksum"),
+                                read(row.getString("document")),
+                                t.getItem2(),
+                                row.getOffsetDateTime("published_at"))));
+    }
+
+    /** Active version per connector, for the drift check, in pages of {@code limit} after {@code afterId}. */
+    public Uni<List<ActiveVersion>> activeVersions(UUID afterId, int limit) {
+        return pool.preparedQuery("SELECT v.connector_id, v.version, v.checksum, c.organization_id, v.published_at"
+                        + " FROM connector_config_versions v JOIN connector c ON c.id = v.connector_id"
+                        + " WHERE v.is_active AND v.connector_id > $1 ORDER BY v.connector_id LIMIT $2")
+                .execute(Tuple.of(afterId, (long) limit))
+                .map(rows -> {
+                    List<ActiveVersion> out = new ArrayList<>();
+                    rows.forEach(row -> out.add(new ActiveVersion(
+                            row.getUUID("connector_id"),
+                            row.getUUID("organization_id"),
+                            row.getInteger("version"),
+                            row.getString("checksum"),
+                            row.getOffsetDateTime("published_at"))));
+                    return out;
+                });
+    }
+
+    /** A connector's active version in PostgreSQL. */
+    public record ActiveVersion(
+            UUID connectorId,
+            UUID organizationId,
+            int version,
+            String checksum,
+            java.time.OffsetDateTime publishedAt) {}
+
+    private JsonNode read(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable jsonb from PostgreSQL", e);
+        }
+    }
+}

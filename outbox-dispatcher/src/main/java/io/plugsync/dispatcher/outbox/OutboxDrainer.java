@@ -1,0 +1,218 @@
+package io.plugsync.dispatcher.outbox;
+
+import io.plugsync.dispatcher.config.DispatcherConfig;
+import io.plugsync.dispatcher.metrics.DispatcherMetrics;
+import io.plugsync.dispatcher.replica.AwsResources;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * Drains the outbox: claims a batch of head-of-aggregate events with {@code FOR UPDATE SKIP
+ * LOCKED}, delivers them (aggregates in parallel, in order within one), records the outcomes and
+ * commits, all in one transaction. Holding the row locks while delivering means a killed
+ * dispatcher releases its claims the moment its connection drops; delivery is at least once and
+ * handlers are idempotent.
+ *
+ * <p>One drain loop per instance: {@link #wake()} (from NOTIFY, the poll timer, admin actions)
+ * starts it if idle or asks the running loop for one more pass.
+ */
+@ApplicationScoped
+public class OutboxDrainer {
+    private static final Logger LOG = Logger.getLogger(OutboxDrainer.class);
+
+    private final Pool pool;
+    private final OutboxRepository repository;
+    private final DispatcherConfig config;
+    private final DispatcherMetrics metrics;
+    private final AwsResources resources;
+    private final Map<String, OutboxHandler> handlers = new HashMap<>();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private volatile boolean stopping;
+
+    public OutboxDrainer(
+            Pool pool,
+            OutboxRepository repository,
+            DispatcherConfig config,
+            DispatcherMetrics metrics,
+            AwsResources resources,
+            @Any Instance<OutboxHandler> handlers) {
+        this.pool = pool;
+        this.repository = repository;
+        this.config = config;
+        this.metrics = metrics;
+        this.resources = resources;
+        handlers.forEach(h -> {
+            OutboxHandler previous = this.handlers.put(h.aggregateType(), h);
+            if (previous != null) {
+                throw new IllegalStateException("two outbox handlers for aggregate type " + h.aggregateType());
+            }
+        });
+    }
+
+    /** Asks for a drain pass; cheap and safe to call from any thread. */
+    public void wake() {
+        if (!config.enabled() || stopping) {
+            return;
+        }
+        pending.set(true);
+        if (running.compareAndSet(false, true)) {
+            loop();
+        }
+    }
+
+    @Scheduled(
+            every = "${plugsync.dispatcher.poll-interval:1s}",
+            delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        wake();
+    }
+
+    private void loop() {
+        pending.set(false);
+        drainOnce().subscribe().with(claimed -> next(claimed == config.batchSize()), failure -> {
+            LOG.warnf("outbox drain pass failed: %s", failure.toString());
+            next(false);
+        });
+    }
+
+    private void next(boolean full) {
+        if (!stopping && (full || pending.get())) {
+            loop();
+            return;
+        }
+        running.set(false);
+        // a wake() that raced with the flag reset must not be lost
+        if (!stopping && pending.get() && running.compareAndSet(false, true)) {
+            loop();
+        }
+    }
+
+    /** One pass: claim, deliver, record, commit. The number of events claimed. */
+    public Uni<Integer> drainOnce() {
+        return resources
+                .ready()
+                .chain(() -> pool.withTransaction(tx -> repository
+                                .claim(tx, config.batchSize())
+                                .chain(events -> deliverAll(events)
+                                        .call(outcomes -> repository.record(tx, outcomes, config.maxAttempts()))))
+                        .invoke(this::afterCommit)
+                        .map(List::size));
+    }
+
+    private Uni<List<Outcome>> deliverAll(List<OutboxRecord> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Map<String, List<OutboxRecord>> byAggregate = new LinkedHashMap<>();
+        for (OutboxRecord event : events) {
+            byAggregate
+                    .computeIfAbsent(event.aggregateType() + "\u0000" + event.aggregateId(), k -> new ArrayList<>())
+                    .add(event);
+        }
+        List<Uni<List<Outcome>>> lanes = new ArrayList<>();
+        byAggregate.values().forEach(lane -> lanes.add(deliverInOrder(lane, 0, new ArrayList<>())));
+        return Uni.join().all(lanes).andFailFast().map(results -> {
+            List<Outcome> all = new ArrayList<>(events.size());
+            results.forEach(all::addAll);
+            return all;
+        });
+    }
+
+    /** Delivers a lane in seq order; after a failure the rest of the lane waits (order per aggregate). */
+    private Uni<List<Outcome>> deliverInOrder(List<OutboxRecord> lane, int index, List<Outcome> done) {
+        if (index == lane.size()) {
+            return Uni.createFrom().item(done);
+        }
+        return deliver(lane.get(index)).chain(outcome -> {
+            done.add(outcome);
+            return outcome instanceof Outcome.Delivered
+                    ? deliverInOrder(lane, index + 1, done)
+                    : Uni.createFrom().item(done);
+        });
+    }
+
+    private Uni<Outcome> deliver(OutboxRecord event) {
+        OutboxHandler handler = handlers.get(event.aggregateType());
+        if (handler == null) {
+            return Uni.createFrom()
+                    .item(new Outcome.Dead(
+                            event, "no outbox handler for aggregate type '" + event.aggregateType() + "'"));
+        }
+        return Uni.createFrom()
+                .deferred(() -> handler.deliver(event))
+                .ifNoItem()
+                .after(config.deliveryTimeout())
+                .failWith(() -> new TimeoutException("delivery took longer than " + config.deliveryTimeout()))
+                .<Outcome>map(ignored -> new Outcome.Delivered(event))
+                .onFailure()
+                .recoverWithItem(failure -> failed(event, failure));
+    }
+
+    private Outcome failed(OutboxRecord event, Throwable failure) {
+        String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        if (failure instanceof PermanentDeliveryException) {
+            return new Outcome.Dead(event, error);
+        }
+        int failures = event.attempts() + 1;
+        LOG.debugf(
+                "event %s (%s %s) failed attempt %d: %s",
+                event.id(), event.aggregateType(), event.aggregateId(), failures, error);
+        return new Outcome.Failed(event, error, Backoff.millis(failures, config.backoffInitial(), config.backoffMax()));
+    }
+
+    private void afterCommit(List<Outcome> outcomes) {
+        OffsetDateTime now = OffsetDateTime.now();
+        for (Outcome outcome : outcomes) {
+            OutboxRecord event = outcome.event();
+            if (outcome instanceof Outcome.Delivered) {
+                metrics.lag(Duration.between(event.createdAt(), now));
+                metrics.event(event.aggregateType(), "delivered");
+            } else if (outcome instanceof Outcome.Failed f) {
+                boolean exhausted = event.attempts() + 1 >= config.maxAttempts();
+                metrics.event(event.aggregateType(), exhausted ? "dead" : "failed");
+                if (exhausted) {
+                    LOG.errorf(
+                            "event %s parked dead after %d attempts: %s", event.id(), event.attempts() + 1, f.error());
+                }
+            } else if (outcome instanceof Outcome.Dead d) {
+                metrics.event(event.aggregateType(), "dead");
+                LOG.errorf("event %s parked dead: %s", event.id(), d.error());
+            }
+        }
+    }
+
+    /** Graceful shutdown: no new passes; the in-flight batch finishes and commits. */
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (running.get() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (running.get()) {
+            LOG.warn("in-flight outbox batch did not finish within 15 s; its rows are released uncommitted");
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package io.plugsync.dispatcher.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The SQL of the outbox: claim, record outcomes, dead-letter administration, statistics. */
+@ApplicationScoped
+public class OutboxRepository {
+    private static final String COLUMNS = "e.id, e.seq, e.aggregate_type, e.aggregate_id, e.event_type, "
+            + "e.payload::text AS payload, e.trace_context::text AS trace_context, e.created_at, e.attempts";
+
+    /*
+     * Only the head of each aggregate is claimable: an event waits while an earlier one of the same
+     * aggregate is undelivered and not dead (even when another dispatcher holds it locked, because
+     * the NOT EXISTS sees it regardless of SKIP LOCKED). So per-aggregate order holds with any
+     * number of dispatchers, and rows stay locked until the delivery is recorded and committed.
+     */
+    private static final String CLAIM = "SELECT " + COLUMNS + " FROM outbox_event e"
+            + " WHERE e.delivered_at IS NULL AND e.dead_at IS NULL AND e.next_attempt_at <= now()"
+            + " AND NOT EXISTS (SELECT 1 FROM outbox_event p"
+            + "   WHERE p.aggregate_type = e.aggregate_type AND p.aggregate_id = e.aggregate_id"
+            + "   AND p.seq < e.seq AND p.delivered_at IS NULL AND p.dead_at IS NULL)"
+            + " ORDER BY e.seq LIMIT $1 FOR UPDATE SKIP LOCKED";
+
+    private final Pool pool;
+    private final ObjectMapper mapper;
+
+    public OutboxRepository(Pool pool, ObjectMapper mapper) {
+        this.pool = pool;
+        this.mapper = mapper;
+    }
+
+    public Uni<List<OutboxRecord>> claim(SqlConnection tx, int limit) {
+        return tx.preparedQuery(CLAIM).execute(Tuple.of((long) limit)).map(rows -> {
+            List<OutboxRecord> out = new ArrayList<>();
+            rows.forEach(row -> out.add(toRecord(row)));
+            return out;
+        });
+    }
+
+    /** Records the outcomes of a batch on the claiming connection (same transaction as the claim). */
+    public Uni<Void> record(SqlConnection tx, List<Outcome> outcomes, int maxAttempts) {
+        List<Tuple> delivered = new ArrayList<>();
+        List<Tuple> failed = new ArrayList<>();
+        List<Tuple> dead = new ArrayList<>();
+        for (Outcome outcome : outcomes) {
+            if (outcome instanceof Outcome.Delivered d) {
+                delivered.add(Tuple.of(d.event().id()));
+            } else if (outcome instanceof Outcome.Failed f) {
+                failed.add(Tuple.of(f.event().id(), truncate(f.error()), f.retryAfterMillis(), maxAttempts));
+            } else if (outcome instanceof Outcome.Dead d) {
+                dead.add(Tuple.of(d.event().id(), truncate(d.error())));
+            }
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        if (!delivered.isEmpty()) {
+            chain = chain.chain(() -> tx.preparedQuery("UPDATE outbox_event SET delivered_at = clock_timestamp(),"
+                                    + " attempts = attempts + 1, last_error = NULL WHERE id = $1")
+                            .executeBatch(delivered))
+                    .replaceWithVoid();
+        }
+        if (!failed.isEmpty()) {
+            chain = chain.chain(() -> tx.preparedQuery("UPDATE outbox_event SET attempts = attempts + 1,"
+                                    + " last_error = $2, next_attempt_at = now() + $3::bigint * interval '1 millisecond',"
+                                    + " dead_at = CASE WHEN attempts + 1 >= $4 THEN clock_timestamp() END"
+                                    + " WHERE id = $1")
+                            .executeBatch(failed))
+                    .replaceWithVoid();
+        }
+        if (!dead.isEmpty()) {
+            chain = chain.chain(() -> tx.preparedQuery("UPDATE outbox_event SET attempts = attempts + 1,"
+                                    + " last_error = $2, dead_at = clock_timestamp() WHERE id = $1")
+                            .executeBatch(dead))
+                    .replaceWithVoid();
+        }
+        return chain;
+    }
+
+    /** Dead events after {@code afterSeq}, oldest first. */
+    public Uni<List<DeadEvent>> dead(long afterSeq, int limit) {
+        return pool.preparedQuery("SELECT id, seq, aggregate_type, aggregate_id, event_type, attempts, last_error,"
+                        + " created_at, dead_at FROM outbox_event WHERE dead_at IS NOT NULL AND seq > $1"
+                        + " ORDER BY seq LIMIT $2")
+                .execute(Tuple.of(afterSeq, (long) limit))
+                .map(rows -> {
+                    List<DeadEvent> out = new ArrayList<>();
+                    rows.forEach(row -> out.add(new DeadEvent(
+                            row.getUUID("id"),
+                            row.getLong("seq"),
+                            row.getString("aggregate_type"),
+                            row.getString("aggregate_id"),
+                            row.getString("event_type"),
+                            row.getInteger("attempts"),
+                            row.getString("last_error"),
+                            row.getOffsetDateTime("created_at"),
+                            row.getOffsetDateTime("dead_at"))));
+                    return out;
+                });
+    }
+
+    /** Puts one dead event back in line (attempts reset); empty when no such dead event. */
+    public Uni<Optional<UUID>> retryDead(UUID id) {
+        return pool.preparedQuery(RETRY + " AND id = $1 RETURNING id")
+                .execute(Tuple.of(id))
+                .map(rows -> rows.rowCount() == 0
+                        ? Optional.<UUID>empty()
+                        : Optional.of(rows.iterator().next().getUUID("id")));
+    }
+
+    /** Puts every dead event back in line; the number of events. */
+    public Uni<Integer> retryAllDead() {
+        return pool.query(RETRY).execute().map(rows -> rows.rowCount());
+    }
+
+    private static final String RETRY = "UPDATE outbox_event SET dead_at = NULL, attempts = 0, last_error = NULL,"
+            + " next_attempt_at = now() WHERE dead_at IS NOT NULL";
+
+    /** Undelivered count, oldest undelivered age (ms, 0 when none) and dead count. */
+    public Uni<OutboxStats> stats() {
+        return pool.query("SELECT (SELECT count(*) FROM outbox_event WHERE delivered_at IS NULL AND dead_at IS NULL)"
+                        + " AS undelivered, (SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)) * 1000, 0)"
+                        + " FROM outbox_event WHERE delivered_at IS NULL AND dead_at IS NULL)::bigint AS oldest_ms,"
+                        + " (SELECT count(*) FROM outbox_event WHERE dead_at IS NOT NULL) AS dead")
+                .execute()
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new OutboxStats(row.getLong("undelivered"), row.getLong("oldest_ms"), row.getLong("dead"));
+                });
+    }
+
+    /**
+     * Inserts an event unless the aggregate already has one in line (used by drift repair, so a
+     * repair never overtakes or duplicates a pending delivery). True when inserted.
+     */
+    public Uni<Boolean> enqueueIfIdle(
+            SqlClient client, String aggregateType, String aggregateId, String eventType, JsonNode payload) {
+        // the payload goes as text and is cast: a Java String bound to jsonb would become a JSON string
+        return client.preparedQuery("INSERT INTO outbox_event (aggregate_type, aggregate_id, event_type, payload)"
+                        + " SELECT $1, $2, $3, $4::text::jsonb WHERE NOT EXISTS (SELECT 1 FROM outbox_event"
+                        + " WHERE aggregate_type = $1 AND aggregate_id = $2 AND delivered_at IS NULL"
+                        + " AND dead_at IS NULL)")
+                .execute(Tuple.of(aggregateType, aggregateId, eventType, write(payload)))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    private OutboxRecord toRecord(Row row) {
+        return new OutboxRecord(
+                row.getUUID("id"),
+                row.getLong("seq"),
+                row.getString("aggregate_type"),
+                row.getString("aggregate_id"),
+                row.getString("event_type"),
+                read(row.getString("payload")),
+                read(row.getString("trace_context")),
+                row.getOffsetDateTime("created_at"),
+                row.getInteger("attempts"));
+    }
+
+    private JsonNode read(String json) {
+        try {
+            return json == null ? mapper.nullNode() : mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable jsonb from PostgreSQL", e);
+        }
+    }
+
+    private String write(JsonNode json) {
+        try {
+            return mapper.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String truncate(String error) {
+        String text = error == null ? "unknown error" : error;
+        return text.length() > 2000 ? text.substring(0, 2000) : text;
+    }
+}
