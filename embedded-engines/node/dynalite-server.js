@@ -6,6 +6,9 @@ const path = process.argv[3];
 const options = { createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 };
 if (path) options.path = path;
 const server = dynalite(options);
+// A client killed mid-request (crash tests SIGKILL dispatchers) must not take the server down.
+server.on('clientError', (err, socket) => socket.destroy());
+process.on('uncaughtException', (err) => console.error('dynalite: ' + (err && err.stack || err)));
 server.listen(port, '127.0.0.1', (err) => {
   if (err) { console.error(err); process.exit(1); }
   console.log('dynalite listening on ' + port);
