@@ -18,15 +18,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 
-/** {@code /v1/orgs/{orgId}/config-objects/{id}/grants}: sharing a config object. */
-@Path("/v1/orgs/{orgId}/config-objects/{id}/grants")
+/**
+ * {@code /v1/orgs/{orgId}/{config-objects|plugins|connector-instances}/{id}/grants}: sharing a
+ * config object, a plugin or a connector instance (one grant shape for the three).
+ */
+@Path("/v1/orgs/{orgId}/{kind: config-objects|plugins|connector-instances}/{id}/grants")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class ConfigObjectGrantResource {
+public class GrantResource {
     private final GrantService service;
     private final CurrentCaller caller;
 
-    public ConfigObjectGrantResource(GrantService service, CurrentCaller caller) {
+    public GrantResource(GrantService service, CurrentCaller caller) {
         this.service = service;
         this.caller = caller;
     }
@@ -34,23 +37,39 @@ public class ConfigObjectGrantResource {
     @GET
     public Uni<ItemList<GrantView>> list(
             @PathParam("orgId") UUID org,
+            @PathParam("kind") String kind,
             @PathParam("id") UUID id,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
-        return service.list(caller.get(), org, GrantTarget.CONFIG_OBJECT, id, Paging.of(cursor, limit));
+        return service.list(caller.get(), org, target(kind), id, Paging.of(cursor, limit));
     }
 
     @POST
-    public Uni<Response> add(@PathParam("orgId") UUID org, @PathParam("id") UUID id, GrantRequest request) {
-        return service.add(caller.get(), org, GrantTarget.CONFIG_OBJECT, id, Validation.body(request))
+    public Uni<Response> add(
+            @PathParam("orgId") UUID org,
+            @PathParam("kind") String kind,
+            @PathParam("id") UUID id,
+            GrantRequest request) {
+        return service.add(caller.get(), org, target(kind), id, Validation.body(request))
                 .map(grant -> Response.status(201).entity(Item.of(grant)).build());
     }
 
     @DELETE
     @Path("/{grantId}")
     public Uni<Response> remove(
-            @PathParam("orgId") UUID org, @PathParam("id") UUID id, @PathParam("grantId") UUID grantId) {
-        return service.remove(caller.get(), org, GrantTarget.CONFIG_OBJECT, id, grantId)
+            @PathParam("orgId") UUID org,
+            @PathParam("kind") String kind,
+            @PathParam("id") UUID id,
+            @PathParam("grantId") UUID grantId) {
+        return service.remove(caller.get(), org, target(kind), id, grantId)
                 .map(done -> Response.noContent().build());
+    }
+
+    private static GrantTarget target(String kind) {
+        return switch (kind) {
+            case "config-objects" -> GrantTarget.CONFIG_OBJECT;
+            case "plugins" -> GrantTarget.PLUGIN;
+            default -> GrantTarget.CONNECTOR_INSTANCE;
+        };
     }
 }
