@@ -41,6 +41,7 @@ public class OutboxDrainer {
     private final DispatcherConfig config;
     private final DispatcherMetrics metrics;
     private final AwsResources resources;
+    private final OutboxTracing tracing;
     private final Map<String, OutboxHandler> handlers = new HashMap<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean pending = new AtomicBoolean();
@@ -52,12 +53,14 @@ public class OutboxDrainer {
             DispatcherConfig config,
             DispatcherMetrics metrics,
             AwsResources resources,
+            OutboxTracing tracing,
             @Any Instance<OutboxHandler> handlers) {
         this.pool = pool;
         this.repository = repository;
         this.config = config;
         this.metrics = metrics;
         this.resources = resources;
+        this.tracing = tracing;
         handlers.forEach(h -> {
             OutboxHandler previous = this.handlers.put(h.aggregateType(), h);
             if (previous != null) {
@@ -158,7 +161,7 @@ public class OutboxDrainer {
                             event, "no outbox handler for aggregate type '" + event.aggregateType() + "'"));
         }
         return Uni.createFrom()
-                .deferred(() -> handler.deliver(event))
+                .deferred(() -> tracing.traced(event, () -> handler.deliver(event)))
                 .ifNoItem()
                 .after(config.deliveryTimeout())
                 .failWith(() -> new TimeoutException("delivery took longer than " + config.deliveryTimeout()))
