@@ -47,7 +47,7 @@ public final class ServiceProcess implements AutoCloseable {
             Path log = logDir.resolve(name + ".log");
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             return new ServiceProcess(name, port, process, log);
         } catch (IOException e) {
@@ -101,6 +101,20 @@ public final class ServiceProcess implements AutoCloseable {
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: no shutdown hooks, no graceful drain (crash tests). */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -4,6 +4,7 @@ import io.plugsync.engines.DevTokens;
 import io.plugsync.engines.EmbeddedEngines;
 import io.plugsync.engines.PlugSyncTestEngines;
 import io.plugsync.engines.Ports;
+import io.plugsync.engines.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,28 +14,21 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged dispatcher (target/quarkus-app/quarkus-run.jar) as a child JVM pointed at the test
- * engines, configured the way the local stack configures it; {@link #kill()} is SIGKILL.
+ * engines, configured the way the local stack configures it; {@link #kill()} is SIGKILL. The process
+ * itself is an {@link ServiceProcess}, as in the local stack.
  */
 public final class DispatcherProcess implements AutoCloseable {
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
-    private final String name;
-    private final int port;
-    private final Process process;
-    private final Path log;
+    private final ServiceProcess process;
 
-    private DispatcherProcess(String name, int port, Process process, Path log) {
-        this.name = name;
-        this.port = port;
+    private DispatcherProcess(ServiceProcess process) {
         this.process = process;
-        this.log = log;
     }
 
     /** Start a dispatcher writing to {@code table} and notifying {@code queue}. */
@@ -62,28 +56,8 @@ public final class DispatcherProcess implements AutoCloseable {
         config.put("plugsync.dispatcher.backoff-max", "1s");
         config.put("plugsync.dispatcher.drift.delay", "1h");
         config.putAll(extra);
-        int port = Ports.free();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-Dquarkus.http.port=" + port);
-        command.add("-Dquarkus.http.host=127.0.0.1");
-        config.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("-jar");
-        command.add(JAR.toAbsolutePath().toString());
-        try {
-            Path logDir = Files.createDirectories(Path.of("target/dispatcher-processes"));
-            Path log = logDir.resolve(name + ".log");
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
-            return new DispatcherProcess(name, port, process, log);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new DispatcherProcess(ServiceProcess.start(
+                name, JAR.toAbsolutePath(), Ports.free(), config, Path.of("target/dispatcher-processes")));
     }
 
     private static synchronized Path publicKeyFile() {
@@ -98,41 +72,15 @@ public final class DispatcherProcess implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + port;
+        return process.url();
     }
 
     public boolean alive() {
-        return process.isAlive();
+        return process.alive();
     }
 
     public void awaitReady(Duration timeout) {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
-                                .timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-                last = response.statusCode() + " " + response.body();
-            } catch (IOException e) {
-                last = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(200);
-        }
-        throw new IllegalStateException(name + " not ready within " + timeout + ": " + last + "; see " + log);
+        process.awaitReady(timeout);
     }
 
     /** A metrics line value (sum of all series starting with {@code prefix}), for reporting. */
@@ -158,32 +106,12 @@ public final class DispatcherProcess implements AutoCloseable {
 
     /** SIGKILL: no shutdown hooks, no graceful drain. */
     public void kill() {
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.kill();
     }
 
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** SIGTERM (graceful), then SIGKILL after 20 s. */
+    /** SIGTERM (graceful), then SIGKILL. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.close();
     }
 }
