@@ -101,17 +101,29 @@ public class PublishService {
             String requestHash,
             java.util.function.Supplier<Uni<PublishResult>> publish) {
         if (key == null) {
-            return publish.get().map(result -> new Outcome(201, result, false));
+            return publishAndRemember(db, connectorId, null, null, publish);
         }
-        return publishes.findIdempotent(db, connectorId, key).flatMap(stored -> {
-            if (stored.isPresent()) {
-                return Uni.createFrom()
-                        .item(new Outcome(stored.get().status(), replay(stored.get(), key, requestHash), true));
-            }
-            return publish.get()
-                    .call(result -> publishes.storeIdempotent(db, connectorId, key, requestHash, 201, write(result)))
-                    .map(result -> new Outcome(201, result, false));
-        });
+        return publishes
+                .findIdempotent(db, connectorId, key)
+                .flatMap(stored -> stored.isPresent()
+                        ? Uni.createFrom()
+                                .item(new Outcome(stored.get().status(), replay(stored.get(), key, requestHash), true))
+                        : publishAndRemember(db, connectorId, key, requestHash, publish));
+    }
+
+    /** Publishes and, with a key (already known to be unused), stores the answer for replays. */
+    private Uni<Outcome> publishAndRemember(
+            SqlClient db,
+            UUID connectorId,
+            String key,
+            String requestHash,
+            java.util.function.Supplier<Uni<PublishResult>> publish) {
+        Uni<PublishResult> published = publish.get();
+        if (key != null) {
+            published = published.call(
+                    result -> publishes.storeIdempotent(db, connectorId, key, requestHash, 201, write(result)));
+        }
+        return published.map(result -> new Outcome(201, result, false));
     }
 
     /** The stored first answer to {@code key}; a different request under the same key is a 422. */
@@ -184,7 +196,8 @@ public class PublishService {
                                         if (!publish) {
                                             return drafts.viewOf(db, updated).map(view -> new ConfigResult(view, null));
                                         }
-                                        return idempotent(
+                                        // the key was looked up above, under the same draft lock
+                                        return publishAndRemember(
                                                         db,
                                                         connectorId,
                                                         key,
