@@ -1,11 +1,15 @@
 package io.plugsync.api.draft;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.plugsync.common.v3.V3Document;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,28 +42,47 @@ public class DraftRepository {
                         : Optional.of(row(rows.iterator().next())));
     }
 
-    /** Stores a new document and base version; bumps the revision. Returns the updated row. */
+    /** What a draft write records in the journal ({@code connector_config_draft_changes}). */
+    public record JournalEntry(String action, List<String> paths, String detailJson) {}
+
+    /**
+     * Stores a new document and base version, bumps the revision and journals the change, in one
+     * statement. Returns the updated row.
+     */
     public Uni<DraftRow> update(
             SqlClient db,
             DraftRow current,
-            String document,
+            JsonNode document,
             int baseVersion,
             Integer restoredFromVersion,
             String actor,
-            String writerKind) {
-        return db.preparedQuery("UPDATE connector_config_drafts SET document = $2::text::jsonb, base_version = $3,"
-                        + " revision = revision + 1, restored_from_version = $4, updated_by = $5,"
+            String writerKind,
+            JournalEntry journal) {
+        return db.preparedQuery("WITH updated AS (UPDATE connector_config_drafts SET document = $2::text::jsonb,"
+                        + " base_version = $3, revision = revision + 1, restored_from_version = $4, updated_by = $5,"
                         + " updated_by_kind = $6, updated_at = now() WHERE connector_id = $1"
-                        + " RETURNING revision, updated_at")
+                        + " RETURNING revision, updated_at),"
+                        + " journaled AS (INSERT INTO connector_config_draft_changes"
+                        + " (connector_id, revision, action, writer_kind, actor, paths, detail)"
+                        + " SELECT $1, revision, $7, $6, $5, $8::text::jsonb, $9::text::jsonb FROM updated)"
+                        + " SELECT revision, updated_at FROM updated")
                 .execute(Tuple.from(new Object[] {
-                    current.connectorId(), document, baseVersion, restoredFromVersion, actor, writerKind
+                    current.connectorId(),
+                    V3Document.write(document),
+                    baseVersion,
+                    restoredFromVersion,
+                    actor,
+                    writerKind,
+                    journal.action(),
+                    new JsonArray(new ArrayList<>(journal.paths())).encode(),
+                    journal.detailJson()
                 }))
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     return new DraftRow(
                             current.connectorId(),
                             current.organizationId(),
-                            V3Document.parse(document),
+                            document,
                             baseVersion,
                             row.getLong("revision"),
                             restoredFromVersion,
@@ -67,14 +90,6 @@ public class DraftRepository {
                             writerKind,
                             row.getOffsetDateTime("updated_at"));
                 });
-    }
-
-    /** After a publish the draft is based on the new version; its content (and revision) stay. */
-    public Uni<Void> rebaseOnto(SqlClient db, UUID connectorId, int version) {
-        return db.preparedQuery("UPDATE connector_config_drafts SET base_version = $2, restored_from_version = NULL"
-                        + " WHERE connector_id = $1")
-                .execute(Tuple.of(connectorId, version))
-                .replaceWithVoid();
     }
 
     private static DraftRow row(Row row) {

@@ -3,10 +3,12 @@ package io.plugsync.api.draft;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.plugsync.api.auth.OrgAccess;
 import io.plugsync.api.connector.ConnectorAccess;
 import io.plugsync.api.version.VersionRepository;
 import io.plugsync.api.version.VersionRow;
 import io.plugsync.common.auth.Caller;
+import io.plugsync.common.auth.OrgRole;
 import io.plugsync.common.auth.WriterKind;
 import io.plugsync.common.http.Problem;
 import io.plugsync.common.http.ProblemException;
@@ -84,11 +86,18 @@ public class DraftService {
                 .flatMap(updated -> viewOf(db, updated)));
     }
 
-    /** Access check, then the draft row locked for the rest of the transaction. */
+    /**
+     * The draft row locked for the rest of the transaction, after checking that the caller may write
+     * it (one statement: the lock query also reads the connector's organisation; a caller who may not
+     * write only ever holds the lock until the transaction rolls back).
+     */
     public Uni<DraftRow> lockForWrite(SqlClient db, Caller caller, UUID connectorId) {
-        return access.write(db, caller, connectorId)
-                .flatMap(org -> drafts.lock(db, connectorId))
-                .map(found -> found.orElseThrow(() -> ProblemException.notFound("connector " + connectorId)));
+        return drafts.lock(db, connectorId).map(found -> {
+            DraftRow draft = found.orElseThrow(() -> ProblemException.notFound("connector " + connectorId));
+            OrgAccess.require(
+                    caller, draft.organizationId(), OrgRole.EDITOR, ConnectorAccess.WRITE, "connector " + connectorId);
+            return draft;
+        });
     }
 
     /**
@@ -104,22 +113,15 @@ public class DraftService {
         }
         List<String> paths = JsonDiff.changedPaths(locked.document(), change.document());
         return drafts.update(
-                        db,
-                        locked,
-                        V3Document.write(change.document()),
-                        change.baseVersion(),
-                        change.restoredFromVersion(),
-                        caller.subject(),
-                        writer.wire())
-                .call(updated -> journal.record(
-                        db,
-                        updated.connectorId(),
-                        updated.revision(),
-                        change.action(),
-                        writer.wire(),
-                        caller.subject(),
-                        paths,
-                        change.detail() == null ? null : V3Document.write(change.detail())));
+                db,
+                locked,
+                change.document(),
+                change.baseVersion(),
+                change.restoredFromVersion(),
+                caller.subject(),
+                writer.wire(),
+                new DraftRepository.JournalEntry(
+                        change.action(), paths, change.detail() == null ? null : V3Document.write(change.detail())));
     }
 
     public Uni<List<HistoryEntry>> history(Caller caller, UUID connectorId, Long beforeId, int limit) {

@@ -5,8 +5,6 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,73 +15,76 @@ public class PublishRepository {
     /** A stored answer to an idempotency key. */
     public record StoredResponse(String requestHash, int status, String body) {}
 
-    /** One {@code event_flow_manifests} row to insert. */
-    public record Manifest(String flowKey, String source, String eventType, String manifestJson, String checksum) {}
+    /** What {@link #publish} did. */
+    public enum Outcome {
+        PUBLISHED,
+        STALE_BASE_VERSION,
+        NO_CHANGES
+    }
 
     /**
-     * Clears the active flag of the connector's current version, then inserts {@code version} as the
-     * active one (the partial unique index allows one active row at any time); returns its
-     * publication time.
+     * The result of {@link #publish}: the outcome, the active version (the new one when published,
+     * else the one that blocked the publish) and the publication time (null when not published).
      */
-    public Uni<OffsetDateTime> insertVersion(
-            SqlClient db,
+    public record Published(Outcome outcome, int activeVersion, OffsetDateTime publishedAt) {}
+
+    /** The inputs of one publish, computed by the caller from the locked, validated draft. */
+    public record Request(
             UUID connectorId,
-            int version,
+            UUID organizationId,
+            int baseVersion,
             String documentJson,
             String checksum,
+            boolean emptyDocument,
+            String manifestsJson,
             String publishedBy,
             String publishedByKind,
             String message,
-            int basedOnVersion) {
-        return db.preparedQuery(
-                        "UPDATE connector_config_versions SET is_active = false WHERE connector_id = $1 AND is_active")
-                .execute(Tuple.of(connectorId))
-                .flatMap(ignored -> db.preparedQuery("INSERT INTO connector_config_versions (connector_id, version,"
-                                + " document, checksum, is_active, published_by, published_by_kind, message,"
-                                + " based_on_version) VALUES ($1, $2, $3::text::jsonb, $4, true, $5, $6, $7, $8)"
-                                + " RETURNING published_at")
-                        .execute(Tuple.from(new Object[] {
-                            connectorId,
-                            version,
-                            documentJson,
-                            checksum,
-                            publishedBy,
-                            publishedByKind,
-                            message,
-                            basedOnVersion
-                        })))
-                .map(rows -> rows.iterator().next().getOffsetDateTime("published_at"));
-    }
-
-    public Uni<Void> insertManifests(SqlClient db, UUID connectorId, int version, List<Manifest> manifests) {
-        if (manifests.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<Tuple> batch = new ArrayList<>();
-        for (Manifest m : manifests) {
-            batch.add(Tuple.from(new Object[] {
-                connectorId, version, m.flowKey(), m.source(), m.eventType(), m.manifestJson(), m.checksum()
-            }));
-        }
-        return db.preparedQuery("INSERT INTO event_flow_manifests"
-                        + " (connector_id, version, flow_key, source, event_type, manifest, checksum)"
-                        + " VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7)")
-                .executeBatch(batch)
-                .replaceWithVoid();
-    }
-
-    public Uni<Void> insertOutbox(
-            SqlClient db,
+            long draftRevision,
+            String journalDetailJson,
             String aggregateType,
-            String aggregateId,
             String eventType,
-            String payloadJson,
-            String traceContextJson) {
-        return db.preparedQuery(
-                        "INSERT INTO outbox_event (aggregate_type, aggregate_id, event_type, payload, trace_context)"
-                                + " VALUES ($1, $2, $3, $4::text::jsonb, $5::text::jsonb)")
-                .execute(Tuple.of(aggregateType, aggregateId, eventType, payloadJson, traceContextJson))
-                .replaceWithVoid();
+            String traceContextJson) {}
+
+    /**
+     * Publishes in one round trip (V9 {@code plugsync_publish_connector_version}): under the draft
+     * lock the caller holds, checks the base version and for changes, then writes the version, the
+     * active flag, the manifests, the outbox event, the draft's new base and the journal entry.
+     * Refusals write nothing.
+     */
+    public Uni<Published> publish(SqlClient db, Request r) {
+        return db.preparedQuery("SELECT outcome, active_version, published_at FROM plugsync_publish_connector_version("
+                        + "$1, $2, $3, $4::text::jsonb, $5, $6, $7::text::jsonb, $8, $9, $10, $11,"
+                        + " $12::text::jsonb, $13, $14, $15::text::jsonb)")
+                .execute(Tuple.from(new Object[] {
+                    r.connectorId(),
+                    r.organizationId(),
+                    r.baseVersion(),
+                    r.documentJson(),
+                    r.checksum(),
+                    r.emptyDocument(),
+                    r.manifestsJson(),
+                    r.publishedBy(),
+                    r.publishedByKind(),
+                    r.message(),
+                    r.draftRevision(),
+                    r.journalDetailJson(),
+                    r.aggregateType(),
+                    r.eventType(),
+                    r.traceContextJson()
+                }))
+                .map(rows -> {
+                    var row = rows.iterator().next();
+                    Outcome outcome = switch (row.getString("outcome")) {
+                        case "published" -> Outcome.PUBLISHED;
+                        case "stale-base-version" -> Outcome.STALE_BASE_VERSION;
+                        case "no-changes" -> Outcome.NO_CHANGES;
+                        default ->
+                            throw new IllegalStateException("unknown publish outcome " + row.getString("outcome"));
+                    };
+                    return new Published(
+                            outcome, row.getInteger("active_version"), row.getOffsetDateTime("published_at"));
+                });
     }
 
     public Uni<Optional<StoredResponse>> findIdempotent(SqlClient db, UUID connectorId, String key) {

@@ -2,21 +2,19 @@ package io.plugsync.api.publish;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plugsync.api.draft.DraftChange;
-import io.plugsync.api.draft.DraftRepository;
 import io.plugsync.api.draft.DraftRow;
 import io.plugsync.api.draft.DraftService;
 import io.plugsync.api.draft.DraftView;
 import io.plugsync.api.draft.IfMatch;
-import io.plugsync.api.draft.JournalRepository;
 import io.plugsync.common.auth.Caller;
 import io.plugsync.common.auth.WriterKind;
 import io.plugsync.common.http.Problem;
 import io.plugsync.common.http.ProblemException;
 import io.plugsync.common.json.CanonicalJson;
-import io.plugsync.common.outbox.ConnectorVersionPublished;
 import io.plugsync.common.outbox.OutboxEvent;
 import io.plugsync.common.v3.FlowManifest;
 import io.plugsync.common.v3.V3Document;
@@ -35,24 +33,16 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class PublishService {
+    private static final String EMPTY_CHECKSUM = CanonicalJson.sha256(V3Document.empty());
+
     private final Pool pool;
     private final DraftService drafts;
-    private final DraftRepository draftRows;
-    private final JournalRepository journal;
     private final PublishRepository publishes;
     private final ObjectMapper json;
 
-    public PublishService(
-            Pool pool,
-            DraftService drafts,
-            DraftRepository draftRows,
-            JournalRepository journal,
-            PublishRepository publishes,
-            ObjectMapper json) {
+    public PublishService(Pool pool, DraftService drafts, PublishRepository publishes, ObjectMapper json) {
         this.pool = pool;
         this.drafts = drafts;
-        this.draftRows = draftRows;
-        this.journal = journal;
         this.publishes = publishes;
         this.json = json;
     }
@@ -87,7 +77,7 @@ public class PublishService {
                         idempotencyKey,
                         requestHash,
                         () -> publishLocked(
-                                db, caller, writer, draft, request.baseVersion(), request.message(), trace))));
+                                db, caller, writer, draft, request.baseVersion(), request.message(), trace, false))));
     }
 
     /**
@@ -209,14 +199,15 @@ public class PublishService {
                                                                 updated,
                                                                 baseVersion,
                                                                 message,
-                                                                trace))
-                                                .flatMap(outcome -> drafts.view(db, connectorId)
-                                                        .map(view -> new ConfigResult(view, outcome.result())));
+                                                                trace,
+                                                                true))
+                                                .map(outcome -> new ConfigResult(
+                                                        published(updated, outcome.result()), outcome.result()));
                                     });
                         })));
     }
 
-    /** Publishes a draft locked by the current transaction. */
+    /** Publishes a draft locked by the current transaction (validating it first unless the caller just did). */
     Uni<PublishResult> publishLocked(
             SqlClient db,
             Caller caller,
@@ -224,62 +215,58 @@ public class PublishService {
             DraftRow draft,
             Integer requestedBase,
             String message,
-            Map<String, String> trace) {
-        UUID connectorId = draft.connectorId();
+            Map<String, String> trace,
+            boolean validated) {
         int base = requestedBase == null ? draft.baseVersion() : requestedBase;
-        return drafts.active(db, connectorId).flatMap(active -> {
-            if (base != active.version()) {
-                throw new ProblemException(Problem.of(
-                                409,
-                                "stale-base-version",
-                                "Conflict",
-                                "version " + active.version() + " was published after version " + base
-                                        + "; rebase or reset the draft, then publish on base_version "
-                                        + active.version())
-                        .with("active_version", active.version())
-                        .with("base_version", base)
-                        .with("draft_base_version", draft.baseVersion()));
-            }
-            DraftService.requireValid(draft.document());
-            if (V3Document.sameContent(draft.document(), active.document())) {
-                throw new ProblemException(
-                        Problem.of(409, "no-changes", "Conflict", "the draft equals version " + active.version())
-                                .with("active_version", active.version()));
-            }
-            int version = active.version() + 1;
-            String checksum = CanonicalJson.sha256(draft.document());
-            return publishes
-                    .insertVersion(
-                            db,
-                            connectorId,
-                            version,
+        return Uni.createFrom()
+                .item(() -> {
+                    if (!validated) {
+                        DraftService.requireValid(draft.document());
+                    }
+                    String checksum = CanonicalJson.sha256(draft.document());
+                    return new PublishRepository.Request(
+                            draft.connectorId(),
+                            draft.organizationId(),
+                            base,
                             V3Document.write(draft.document()),
                             checksum,
+                            checksum.equals(EMPTY_CHECKSUM),
+                            manifests(draft),
                             caller.subject(),
                             writer.wire(),
                             message,
-                            active.version())
-                    .call(() -> publishes.insertManifests(db, connectorId, version, manifests(draft)))
-                    .call(publishedAt -> publishes.insertOutbox(
-                            db,
-                            OutboxEvent.AggregateTypes.CONNECTOR,
-                            connectorId.toString(),
-                            OutboxEvent.EventTypes.CONNECTOR_VERSION_PUBLISHED,
-                            write(new ConnectorVersionPublished(
-                                    connectorId, draft.organizationId(), version, checksum, publishedAt)),
-                            write(trace)))
-                    .call(() -> draftRows.rebaseOnto(db, connectorId, version))
-                    .call(() -> journal.record(
-                            db,
-                            connectorId,
                             draft.revision(),
-                            "publish",
-                            writer.wire(),
-                            caller.subject(),
-                            List.of(),
-                            publishDetail(version, checksum, message)))
-                    .map(publishedAt -> new PublishResult(version, checksum, publishedAt, caller.subject()));
-        });
+                            publishDetail(base + 1, checksum, message),
+                            OutboxEvent.AggregateTypes.CONNECTOR,
+                            OutboxEvent.EventTypes.CONNECTOR_VERSION_PUBLISHED,
+                            write(trace));
+                })
+                .flatMap(request -> publishes.publish(db, request).map(published -> switch (published.outcome()) {
+                    case STALE_BASE_VERSION ->
+                        throw new ProblemException(Problem.of(
+                                        409,
+                                        "stale-base-version",
+                                        "Conflict",
+                                        "version " + published.activeVersion() + " was published after version " + base
+                                                + "; rebase or reset the draft, then publish on base_version "
+                                                + published.activeVersion())
+                                .with("active_version", published.activeVersion())
+                                .with("base_version", base)
+                                .with("draft_base_version", draft.baseVersion()));
+                    case NO_CHANGES ->
+                        throw new ProblemException(Problem.of(
+                                        409,
+                                        "no-changes",
+                                        "Conflict",
+                                        "the draft equals version " + published.activeVersion())
+                                .with("active_version", published.activeVersion()));
+                    case PUBLISHED ->
+                        new PublishResult(
+                                published.activeVersion(),
+                                request.checksum(),
+                                published.publishedAt(),
+                                caller.subject());
+                }));
     }
 
     /** The draft right after it was published as {@code result}: based on and equal to the new version. */
@@ -297,11 +284,18 @@ public class PublishService {
         return DraftView.of(rebased, result.version(), draft.document());
     }
 
-    private static List<PublishRepository.Manifest> manifests(DraftRow draft) {
-        return FlowManifest.of(draft.document()).stream()
-                .map(m -> new PublishRepository.Manifest(
-                        m.flowKey(), m.source(), m.eventType(), V3Document.write(m.manifest()), m.checksum()))
-                .toList();
+    /** The event flow manifests of the draft as one JSON array (inserted by the publish function). */
+    private static String manifests(DraftRow draft) {
+        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
+        for (FlowManifest m : FlowManifest.of(draft.document())) {
+            ObjectNode row = rows.addObject();
+            row.put("flow_key", m.flowKey());
+            row.put("source", m.source());
+            row.put("event_type", m.eventType());
+            row.set("manifest", m.manifest());
+            row.put("checksum", m.checksum());
+        }
+        return V3Document.write(rows);
     }
 
     private static String publishDetail(int version, String checksum, String message) {

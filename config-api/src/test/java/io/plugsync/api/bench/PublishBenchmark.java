@@ -41,6 +41,9 @@ import org.junit.jupiter.api.Test;
 class PublishBenchmark {
     private static final int PUBLISHERS = 16;
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+    /** Long enough for the JIT to settle: C2 compiling the request path would otherwise be measured too. */
+    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 20);
+
     private static final String PGBENCH = System.getProperty("bench.pgbench", "/usr/bin/pgbench");
 
     @TestHTTPResource("/")
@@ -53,11 +56,17 @@ class PublishBenchmark {
         for (int i = 0; i < PUBLISHERS; i++) {
             connectors.add(V3Api.publishedConnector(org));
         }
-        HttpClient http = HttpClient.newHttpClient();
+        // HTTP/1.1: one connection per publisher, like pgbench's one connection per client (the JDK client
+        // would otherwise upgrade to h2c and multiplex all publishers over one connection)
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         // warm-up: JIT and connection pools
-        run(http, org, connectors, 3, new ConcurrentHashMap<>());
+        run(http, org, connectors, WARM_UP_SECONDS, new ConcurrentHashMap<>());
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+        CpuMeter cpu = new CpuMeter(postmasterPid());
+        CpuMeter.Reading before = cpu.read();
         long[] result = run(http, org, connectors, SECONDS, statuses);
+        CpuMeter.Reading publishCpu = cpu.read().minus(before);
         double publishes = result[0] / (result[1] / 1e9);
         double meanLatencyMs = result[2] / 1e6 / Math.max(1, result[0]);
         System.out.printf(
@@ -67,6 +76,7 @@ class PublishBenchmark {
         String[] db = database();
         Map<String, String> env = Map.of("PGPASSWORD", db[3]);
         exec(env, PGBENCH, "-h", db[0], "-p", db[1], "-U", db[2], "-i", "-q", "-s", "1", "postgres");
+        before = cpu.read();
         String tpcb = exec(
                 env,
                 PGBENCH,
@@ -83,9 +93,25 @@ class PublishBenchmark {
                 "-T",
                 Integer.toString(SECONDS),
                 "postgres");
+        CpuMeter.Reading pgbenchCpu = cpu.read().minus(before);
         double tps = number(tpcb, "tps = ([0-9.]+)");
+        long transactions = (long) number(tpcb, "number of transactions actually processed: ([0-9]+)");
         System.out.printf("BENCH pgbench TPC-B: 16 clients, %d s, %.1f tps%n", SECONDS, tps);
         System.out.printf("BENCH ratio publish/pgbench: %.2f (target >= 0.5)%n", publishes / tps);
+        // CPU per operation is steadier than rates on a shared machine: the ratio of the two costs is
+        // what the throughput ratio tends to on a quiet one
+        double publishMs = 1000 * (publishCpu.jvm() + publishCpu.postgres()) / Math.max(1, result[0]);
+        double pgbenchMs = 1000 * (pgbenchCpu.children() + pgbenchCpu.postgres()) / Math.max(1, transactions);
+        System.out.printf(
+                "BENCH CPU per publish %.2f ms (JVM: server + load generator %.2f, PostgreSQL %.2f);"
+                        + " per pgbench transaction %.2f ms (pgbench %.2f, PostgreSQL %.2f); CPU-cost ratio %.2f%n",
+                publishMs,
+                1000 * publishCpu.jvm() / Math.max(1, result[0]),
+                1000 * publishCpu.postgres() / Math.max(1, result[0]),
+                pgbenchMs,
+                1000 * pgbenchCpu.children() / Math.max(1, transactions),
+                1000 * pgbenchCpu.postgres() / Math.max(1, transactions),
+                pgbenchMs / publishMs);
 
         // the base_version check = lock the draft row + read the active version, in the publish transaction
         Path script = Files.createTempFile("base-check", ".sql");
@@ -164,6 +190,14 @@ class PublishBenchmark {
         long elapsed = System.nanoTime() - start;
         pool.shutdown();
         return new long[] {ok.get(), elapsed, latency.get()};
+    }
+
+    private static long postmasterPid() throws SQLException, IOException {
+        try (Connection db = PlugSyncTestEngines.jdbc();
+                var rs = db.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return CpuMeter.parentOf(rs.getLong(1));
+        }
     }
 
     /** host, port, user, password of the engines' PostgreSQL. */
