@@ -16,6 +16,22 @@ public interface GithubConfig {
     @WithDefault("https://api.github.com")
     String apiUrl();
 
+    /**
+     * Web base URL: install pages and the OAuth code exchange ({@code https://github.com}, or a
+     * GitHub Enterprise server's {@code https://host}, or a fake).
+     */
+    @WithDefault("https://github.com")
+    String webUrl();
+
+    /** The App's URL name ({@code github.com/apps/<slug>}); install links need it. */
+    Optional<String> appSlug();
+
+    /** The App's OAuth client id: the setup callback exchanges GitHub's {@code code} with it. */
+    Optional<String> clientId();
+
+    /** The App's OAuth client secret (a secret: environment or Kubernetes Secret, never committed). */
+    Optional<String> clientSecret();
+
     /** The App id (the JWT issuer). */
     Optional<String> appId();
 

@@ -3,6 +3,7 @@ package io.plugsync.ingest.held;
 import io.plugsync.common.auth.Caller;
 import io.plugsync.common.auth.OrgRole;
 import io.plugsync.common.http.ProblemException;
+import io.plugsync.ingest.auth.OrgAccess;
 import io.plugsync.ingest.sync.SyncEventRepository;
 import io.plugsync.ingest.sync.SyncEventRepository.HeldSync;
 import io.smallrye.mutiny.Uni;
@@ -66,11 +67,6 @@ public class HeldSyncResource {
     }
 
     private Caller requireAdmin(UUID orgId) {
-        Caller caller = IngestCaller.from(token);
-        OrgRole role = caller.roleIn(orgId).orElseThrow(() -> ProblemException.notFound("organisation " + orgId));
-        if (!role.isOrgAdmin()) {
-            throw ProblemException.forbidden("connector_sync_event.confirm");
-        }
-        return caller;
+        return OrgAccess.require(token, orgId, OrgRole.ADMIN, "connector_sync_event.confirm");
     }
 }

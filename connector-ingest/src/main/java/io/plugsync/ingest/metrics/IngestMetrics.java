@@ -8,7 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Webhook outcomes, sync durations and sizes, GitHub API calls and rate-limit waits, held syncs. */
+/**
+ * Webhook outcomes, sync durations and sizes, GitHub API calls and rate-limit waits, held syncs,
+ * installation links by outcome.
+ */
 @ApplicationScoped
 public class IngestMetrics {
     private final MeterRegistry registry;
@@ -55,6 +58,14 @@ public class IngestMetrics {
 
     public void rateLimitWait(Duration wait) {
         Timer.builder("plugsync.ingest.github.retry.waits").register(registry).record(wait);
+    }
+
+    /** One setup callback of an installation link: {@code linked}, {@code already_linked} or the problem. */
+    public void installationLink(String outcome) {
+        Counter.builder("plugsync.ingest.github.installation.links")
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
     }
 
     public void heldSyncs(long count) {

@@ -18,6 +18,22 @@ import java.util.UUID;
 public class SyncEventRepository {
     private static final String CLAIMED_COLUMNS =
             "id, connector_target_id, connector_instance_id, event_type, source_revision_ref, attempts, summary_json";
+    /** Targets with a due queued sync and none running, oldest due first; locked, skipping locked ones. */
+    private static final String LOCK_DUE_TARGETS = "SELECT t.id FROM connector_target t JOIN (SELECT"
+            + " q.connector_target_id, min(q.next_attempt_at) AS due FROM connector_sync_event q"
+            + " WHERE q.status = 'queued' AND q.next_attempt_at <= now() GROUP BY q.connector_target_id) d"
+            + " ON d.connector_target_id = t.id WHERE NOT EXISTS (SELECT 1 FROM connector_sync_event r"
+            + " WHERE r.connector_target_id = t.id AND r.status = 'running')"
+            + " ORDER BY d.due LIMIT $1 FOR NO KEY UPDATE OF t SKIP LOCKED";
+    /** The oldest due sync of each locked target, unless one of it is running by now. */
+    private static final String CLAIM_ONE_PER_TARGET = "UPDATE connector_sync_event e SET status = 'running',"
+            + " attempts = e.attempts + 1, started_at = clock_timestamp(),"
+            + " next_attempt_at = clock_timestamp() + make_interval(secs => $2)"
+            + " WHERE e.status = 'queued' AND e.id IN (SELECT DISTINCT ON (q.connector_target_id) q.id"
+            + " FROM connector_sync_event q WHERE q.connector_target_id = ANY($1) AND q.status = 'queued'"
+            + " AND q.next_attempt_at <= now() AND NOT EXISTS (SELECT 1 FROM connector_sync_event r"
+            + " WHERE r.connector_target_id = q.connector_target_id AND r.status = 'running')"
+            + " ORDER BY q.connector_target_id, q.next_attempt_at, q.id) RETURNING " + prefixed("e");
 
     /** Small summary object from key/value pairs (null values dropped). */
     public static JsonObject summary(Object... keyValues) {
@@ -56,20 +72,28 @@ public class SyncEventRepository {
     }
 
     /**
-     * Claims up to {@code limit} due events. SKIP LOCKED lets replicas claim disjoint sets; an event
-     * whose target already has a running sync waits, so one target syncs at a time. The lease
-     * (next_attempt_at) lets {@link #releaseExpired} re-queue syncs of a crashed replica.
+     * Claims due events of up to {@code limit} targets, at most one event per target; call it inside
+     * a transaction. What it promises, also with several replicas claiming at once: an event is
+     * claimed by one claimer only, and a target never has two syncs {@code running}.
+     *
+     * <p>The first statement locks the chosen targets' rows ({@code FOR NO KEY UPDATE SKIP LOCKED}:
+     * replicas take disjoint targets, webhook inserts referencing the target are not blocked). The
+     * second runs with a snapshot taken after those locks, so it sees a sync of the target that
+     * another claimer committed as running just before, and claims nothing for that target then. The
+     * lease (next_attempt_at) lets {@link #releaseExpired} re-queue syncs of a crashed replica. Events
+     * without a target are never claimed (none are queued).
      */
     public Uni<List<ClaimedSync>> claim(SqlClient db, int limit, Duration lease) {
-        return db.preparedQuery("UPDATE connector_sync_event e SET status = 'running', attempts = e.attempts + 1,"
-                        + " started_at = now(), next_attempt_at = now() + make_interval(secs => $2)"
-                        + " WHERE e.id IN (SELECT q.id FROM connector_sync_event q WHERE q.status = 'queued'"
-                        + " AND q.next_attempt_at <= now() AND NOT EXISTS (SELECT 1 FROM connector_sync_event r"
-                        + " WHERE r.connector_target_id = q.connector_target_id AND r.status = 'running')"
-                        + " ORDER BY q.next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED) RETURNING "
-                        + prefixed("e"))
-                .execute(Tuple.of(limit, (double) lease.toSeconds()))
-                .map(SyncEventRepository::claimed);
+        return db.preparedQuery(LOCK_DUE_TARGETS).execute(Tuple.of(limit)).flatMap(locked -> {
+            if (locked.size() == 0) {
+                return Uni.createFrom().item(List.<ClaimedSync>of());
+            }
+            List<UUID> targetIds = new ArrayList<>();
+            locked.forEach(r -> targetIds.add(r.getUUID(0)));
+            return db.preparedQuery(CLAIM_ONE_PER_TARGET)
+                    .execute(Tuple.of(targetIds.toArray(UUID[]::new), lease.toMillis() / 1000.0))
+                    .map(SyncEventRepository::claimed);
+        });
     }
 
     /** Re-queues running syncs whose lease ran out (their worker died). */

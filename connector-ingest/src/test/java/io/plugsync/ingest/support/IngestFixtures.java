@@ -57,6 +57,24 @@ public final class IngestFixtures {
         }
     }
 
+    /** A fresh organisation, with nothing in it. */
+    public static UUID organisation() {
+        try (Connection db = PlugSyncTestEngines.jdbc()) {
+            return OrgFixtures.newOrganisation(db, "ingest");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The membership id of {@code subject} in the organisation, with {@code role}. */
+    public static UUID member(UUID orgId, String subject, String role) {
+        try (Connection db = PlugSyncTestEngines.jdbc()) {
+            return OrgFixtures.ensureMember(db, orgId, subject, role);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A path mapping of the connector's target; with a plugin when {@code autoAddToPlugin}. */
     public static UUID mapping(Connector c, String selector, String objectType, UUID pluginId) {
         try (Connection db = PlugSyncTestEngines.jdbc()) {

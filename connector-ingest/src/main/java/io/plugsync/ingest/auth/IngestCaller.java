@@ -1,4 +1,4 @@
-package io.plugsync.ingest.held;
+package io.plugsync.ingest.auth;
 
 import io.plugsync.common.auth.Caller;
 import io.plugsync.common.auth.OrgRole;
@@ -11,10 +11,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The {@link Caller} from a verified token's {@code orgs} claim (same reading as config-api's). */
-final class IngestCaller {
+public final class IngestCaller {
     private IngestCaller() {}
 
-    static Caller from(JsonWebToken token) {
+    public static Caller from(JsonWebToken token) {
         Map<UUID, OrgRole> roles = new HashMap<>();
         if (token.getClaim(Caller.ORGS_CLAIM) instanceof JsonObject orgs) {
             for (Map.Entry<String, JsonValue> entry : orgs.entrySet()) {

@@ -1,0 +1,44 @@
+package io.plugsync.ingest.linking;
+
+import io.plugsync.common.auth.Caller;
+import io.plugsync.common.auth.OrgRole;
+import io.plugsync.ingest.auth.OrgAccess;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * An organisation's GitHub App installations: install links (owners and admins) and the linked
+ * installations (every member). Non-members get 404, members without the role 403.
+ */
+@Path("/v1/orgs/{orgId}/github")
+@Produces(MediaType.APPLICATION_JSON)
+public class GithubInstallationResource {
+    private final InstallationLinkService service;
+    private final JsonWebToken token;
+
+    public GithubInstallationResource(InstallationLinkService service, JsonWebToken token) {
+        this.service = service;
+        this.token = token;
+    }
+
+    @POST
+    @Path("/install-links")
+    public Uni<InstallLink> installLink(@PathParam("orgId") UUID orgId) {
+        Caller caller = OrgAccess.require(token, orgId, OrgRole.ADMIN, "github_installation.link");
+        return service.installLink(caller, orgId);
+    }
+
+    @GET
+    @Path("/installations")
+    public Uni<LinkedInstallationPage> installations(@PathParam("orgId") UUID orgId) {
+        OrgAccess.require(token, orgId, OrgRole.VIEWER, "github_installation.read");
+        return service.list(orgId).map(items -> new LinkedInstallationPage(items, null));
+    }
+}
