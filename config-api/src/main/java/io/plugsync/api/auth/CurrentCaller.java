@@ -1,11 +1,14 @@
 package io.plugsync.api.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.plugsync.common.auth.Caller;
 import io.plugsync.common.auth.OrgRole;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +18,15 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /** The {@link Caller} of the current request, read once from its verified bearer token. */
 @RequestScoped
 public class CurrentCaller {
+    /**
+     * Callers by raw token: reading the {@code orgs} claim converts it to JSON-P on every call. Only
+     * consulted after this request's token was verified, so an entry never authenticates anything.
+     */
+    private static final Cache<String, Caller> CALLERS = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(5))
+            .build();
+
     private final JsonWebToken token;
     private Caller caller;
 
@@ -24,7 +36,8 @@ public class CurrentCaller {
 
     public Caller get() {
         if (caller == null) {
-            caller = fromToken(token);
+            String raw = token.getRawToken();
+            caller = raw == null ? fromToken(token) : CALLERS.get(raw, ignored -> fromToken(token));
         }
         return caller;
     }
