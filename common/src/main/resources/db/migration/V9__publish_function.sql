@@ -1,10 +1,12 @@
--- The writes of a connector publish in one server-side call (one round trip instead of eight).
+-- The writes of a connector publish in one server-side call (one round trip instead of ten).
 -- config-api has already locked the draft row (SELECT ... FOR UPDATE), validated the document and
 -- computed its canonical checksum and manifests; this function reads the active version under that
 -- lock and either refuses (stale base, no changes: nothing written) or writes version N+1, flips
 -- the active flag, inserts the manifests and the outbox event, re-bases the draft and journals the
--- publish. Outcomes: 'published' | 'stale-base-version' | 'no-changes', with the active version
--- (after the publish for 'published') and the publication time.
+-- publish. With p_replace_paths (PUT /config?publish=true with a new document) it also stores the
+-- document in the draft and journals that replacement first. Outcomes: 'published' |
+-- 'stale-base-version' | 'no-changes', with the active version (the new one when published), the
+-- publication time and the draft's revision and update time afterwards.
 CREATE FUNCTION plugsync_publish_connector_version(
     p_connector_id      uuid,
     p_organization_id   uuid,
@@ -20,25 +22,29 @@ CREATE FUNCTION plugsync_publish_connector_version(
     p_journal_detail    jsonb,
     p_aggregate_type    text,
     p_event_type        text,
-    p_trace_context     jsonb)
-RETURNS TABLE (outcome text, active_version integer, published_at timestamptz)
+    p_trace_context     jsonb,
+    p_replace_paths     jsonb)
+RETURNS TABLE (outcome text, active_version integer, published_at timestamptz, draft_revision bigint,
+               draft_updated_at timestamptz)
 LANGUAGE plpgsql AS $$
 DECLARE
     v_active          integer;
     v_active_checksum text;
     v_version         integer;
     v_published_at    timestamptz;
+    v_revision        bigint := p_draft_revision;
+    v_updated_at      timestamptz;
 BEGIN
     SELECT v.version, v.checksum INTO v_active, v_active_checksum
       FROM connector_config_versions v
      WHERE v.connector_id = p_connector_id AND v.is_active;
     v_active := coalesce(v_active, 0);
     IF p_base_version <> v_active THEN
-        RETURN QUERY SELECT 'stale-base-version'::text, v_active, NULL::timestamptz;
+        RETURN QUERY SELECT 'stale-base-version'::text, v_active, NULL::timestamptz, NULL::bigint, NULL::timestamptz;
         RETURN;
     END IF;
     IF (v_active = 0 AND p_is_empty) OR v_active_checksum = p_checksum THEN
-        RETURN QUERY SELECT 'no-changes'::text, v_active, NULL::timestamptz;
+        RETURN QUERY SELECT 'no-changes'::text, v_active, NULL::timestamptz, NULL::bigint, NULL::timestamptz;
         RETURN;
     END IF;
     v_version := v_active + 1;
@@ -62,13 +68,24 @@ BEGIN
                                'version', v_version, 'checksum', p_checksum, 'published_at', v_published_at),
             coalesce(p_trace_context, '{}'::jsonb));
 
-    UPDATE connector_config_drafts SET base_version = v_version, restored_from_version = NULL
-     WHERE connector_id = p_connector_id;
+    IF p_replace_paths IS NULL THEN
+        UPDATE connector_config_drafts SET base_version = v_version, restored_from_version = NULL
+         WHERE connector_id = p_connector_id
+        RETURNING updated_at INTO v_updated_at;
+    ELSE
+        UPDATE connector_config_drafts SET document = p_document, base_version = v_version,
+               revision = revision + 1, restored_from_version = NULL, updated_by = p_published_by,
+               updated_by_kind = p_published_by_kind, updated_at = now()
+         WHERE connector_id = p_connector_id
+        RETURNING revision, updated_at INTO v_revision, v_updated_at;
+        INSERT INTO connector_config_draft_changes (connector_id, revision, action, writer_kind, actor, paths)
+        VALUES (p_connector_id, v_revision, 'replace', p_published_by_kind, p_published_by, p_replace_paths);
+    END IF;
     INSERT INTO connector_config_draft_changes (connector_id, revision, action, writer_kind, actor, paths, detail)
-    VALUES (p_connector_id, p_draft_revision, 'publish', p_published_by_kind, p_published_by, '[]'::jsonb,
+    VALUES (p_connector_id, v_revision, 'publish', p_published_by_kind, p_published_by, '[]'::jsonb,
             p_journal_detail);
 
-    RETURN QUERY SELECT 'published'::text, v_version, v_published_at;
+    RETURN QUERY SELECT 'published'::text, v_version, v_published_at, v_revision, v_updated_at;
 END;
 $$;
 

@@ -36,6 +36,22 @@ public record DraftView(
                 draft.updatedByKind());
     }
 
+    /** The view of a draft that was just published: equal to, and based on, the active version. */
+    public static DraftView justPublished(DraftRow draft) {
+        return new DraftView(
+                draft.connectorId(),
+                draft.revision(),
+                draft.baseVersion(),
+                draft.baseVersion(),
+                false,
+                false,
+                draft.restoredFromVersion(),
+                draft.document(),
+                draft.updatedAt(),
+                draft.updatedBy(),
+                draft.updatedByKind());
+    }
+
     public String etag() {
         return "\"" + revision + "\"";
     }

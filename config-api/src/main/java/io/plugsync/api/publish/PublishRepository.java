@@ -26,7 +26,12 @@ public class PublishRepository {
      * The result of {@link #publish}: the outcome, the active version (the new one when published,
      * else the one that blocked the publish) and the publication time (null when not published).
      */
-    public record Published(Outcome outcome, int activeVersion, OffsetDateTime publishedAt) {}
+    public record Published(
+            Outcome outcome,
+            int activeVersion,
+            OffsetDateTime publishedAt,
+            Long draftRevision,
+            OffsetDateTime draftUpdatedAt) {}
 
     /** The inputs of one publish, computed by the caller from the locked, validated draft. */
     public record Request(
@@ -44,7 +49,9 @@ public class PublishRepository {
             String journalDetailJson,
             String aggregateType,
             String eventType,
-            String traceContextJson) {}
+            String traceContextJson,
+            /* JSON array of the changed paths when the publish also replaces the draft's document, else null */
+            String replacePathsJson) {}
 
     /**
      * Publishes in one round trip (V9 {@code plugsync_publish_connector_version}): under the draft
@@ -53,9 +60,10 @@ public class PublishRepository {
      * Refusals write nothing.
      */
     public Uni<Published> publish(SqlClient db, Request r) {
-        return db.preparedQuery("SELECT outcome, active_version, published_at FROM plugsync_publish_connector_version("
-                        + "$1, $2, $3, $4::text::jsonb, $5, $6, $7::text::jsonb, $8, $9, $10, $11,"
-                        + " $12::text::jsonb, $13, $14, $15::text::jsonb)")
+        return db.preparedQuery(
+                        "SELECT outcome, active_version, published_at, draft_revision, draft_updated_at FROM plugsync_publish_connector_version("
+                                + "$1, $2, $3, $4::text::jsonb, $5, $6, $7::text::jsonb, $8, $9, $10, $11,"
+                                + " $12::text::jsonb, $13, $14, $15::text::jsonb, $16::text::jsonb)")
                 .execute(Tuple.from(new Object[] {
                     r.connectorId(),
                     r.organizationId(),
@@ -71,7 +79,8 @@ public class PublishRepository {
                     r.journalDetailJson(),
                     r.aggregateType(),
                     r.eventType(),
-                    r.traceContextJson()
+                    r.traceContextJson(),
+                    r.replacePathsJson()
                 }))
                 .map(rows -> {
                     var row = rows.iterator().next();
@@ -83,7 +92,11 @@ public class PublishRepository {
                             throw new IllegalStateException("unknown publish outcome " + row.getString("outcome"));
                     };
                     return new Published(
-                            outcome, row.getInteger("active_version"), row.getOffsetDateTime("published_at"));
+                            outcome,
+                            row.getInteger("active_version"),
+                            row.getOffsetDateTime("published_at"),
+                            row.getLong("draft_revision"),
+                            row.getOffsetDateTime("draft_updated_at"));
                 });
     }
 

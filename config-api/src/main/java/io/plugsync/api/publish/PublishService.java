@@ -1,6 +1,7 @@
 package io.plugsync.api.publish;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -17,6 +18,7 @@ import io.plugsync.common.http.ProblemException;
 import io.plugsync.common.json.CanonicalJson;
 import io.plugsync.common.outbox.OutboxEvent;
 import io.plugsync.common.v3.FlowManifest;
+import io.plugsync.common.v3.JsonDiff;
 import io.plugsync.common.v3.V3Document;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -48,7 +50,7 @@ public class PublishService {
     }
 
     /** The answer to a publish: 201 with the result, or the replay of an earlier answer. */
-    public record Outcome(int status, PublishResult result, boolean replayed) {}
+    public record Outcome(int status, PublishResult result, boolean replayed, DraftView draft) {}
 
     /** The result of {@code PUT /config}: the draft and, with {@code publish=true}, the new version. */
     public record ConfigResult(DraftView draft, PublishResult published) {}
@@ -77,7 +79,15 @@ public class PublishService {
                         idempotencyKey,
                         requestHash,
                         () -> publishLocked(
-                                db, caller, writer, draft, request.baseVersion(), request.message(), trace, false))));
+                                db,
+                                caller,
+                                writer,
+                                draft,
+                                null,
+                                null,
+                                request.baseVersion(),
+                                request.message(),
+                                trace))));
     }
 
     /**
@@ -89,7 +99,7 @@ public class PublishService {
             UUID connectorId,
             String key,
             String requestHash,
-            java.util.function.Supplier<Uni<PublishResult>> publish) {
+            java.util.function.Supplier<Uni<Publication>> publish) {
         if (key == null) {
             return publishAndRemember(db, connectorId, null, null, publish);
         }
@@ -97,7 +107,8 @@ public class PublishService {
                 .findIdempotent(db, connectorId, key)
                 .flatMap(stored -> stored.isPresent()
                         ? Uni.createFrom()
-                                .item(new Outcome(stored.get().status(), replay(stored.get(), key, requestHash), true))
+                                .item(new Outcome(
+                                        stored.get().status(), replay(stored.get(), key, requestHash), true, null))
                         : publishAndRemember(db, connectorId, key, requestHash, publish));
     }
 
@@ -107,13 +118,13 @@ public class PublishService {
             UUID connectorId,
             String key,
             String requestHash,
-            java.util.function.Supplier<Uni<PublishResult>> publish) {
-        Uni<PublishResult> published = publish.get();
+            java.util.function.Supplier<Uni<Publication>> publish) {
+        Uni<Publication> published = publish.get();
         if (key != null) {
             published = published.call(
-                    result -> publishes.storeIdempotent(db, connectorId, key, requestHash, 201, write(result)));
+                    p -> publishes.storeIdempotent(db, connectorId, key, requestHash, 201, write(p.result())));
         }
-        return published.map(result -> new Outcome(201, result, false));
+        return published.map(p -> new Outcome(201, p.result(), false, p.draft()));
     }
 
     /** The stored first answer to {@code key}; a different request under the same key is a 422. */
@@ -152,7 +163,7 @@ public class PublishService {
             WriterKind writer,
             UUID connectorId,
             String ifMatch,
-            com.fasterxml.jackson.databind.JsonNode document,
+            JsonNode document,
             boolean publish,
             Integer baseVersion,
             String message,
@@ -171,67 +182,74 @@ public class PublishService {
                                 return drafts.view(db, connectorId).map(view -> new ConfigResult(view, first));
                             }
                             IfMatch.check(ifMatch, draft.revision());
-                            return drafts.apply(
+                            if (!publish) {
+                                return drafts.apply(db, caller, writer, draft, replacement(draft, document))
+                                        .flatMap(updated -> drafts.viewOf(db, updated))
+                                        .map(view -> new ConfigResult(view, null));
+                            }
+                            // the key was looked up above, under the same draft lock; the publish
+                            // function stores the new document in the draft in the same call
+                            DraftService.requireValid(document);
+                            List<String> changed = V3Document.sameContent(draft.document(), document)
+                                    ? null
+                                    : JsonDiff.changedPaths(draft.document(), document);
+                            return publishAndRemember(
                                             db,
-                                            caller,
-                                            writer,
-                                            draft,
-                                            new DraftChange(
-                                                    "replace",
+                                            connectorId,
+                                            key,
+                                            requestHash,
+                                            () -> publishLocked(
+                                                    db,
+                                                    caller,
+                                                    writer,
+                                                    draft,
                                                     document,
-                                                    draft.baseVersion(),
-                                                    draft.restoredFromVersion(),
-                                                    null))
-                                    .flatMap(updated -> {
-                                        if (!publish) {
-                                            return drafts.viewOf(db, updated).map(view -> new ConfigResult(view, null));
-                                        }
-                                        // the key was looked up above, under the same draft lock
-                                        return publishAndRemember(
-                                                        db,
-                                                        connectorId,
-                                                        key,
-                                                        requestHash,
-                                                        () -> publishLocked(
-                                                                db,
-                                                                caller,
-                                                                writer,
-                                                                updated,
-                                                                baseVersion,
-                                                                message,
-                                                                trace,
-                                                                true))
-                                                .map(outcome -> new ConfigResult(
-                                                        published(updated, outcome.result()), outcome.result()));
-                                    });
+                                                    changed,
+                                                    baseVersion,
+                                                    message,
+                                                    trace))
+                                    .map(outcome -> new ConfigResult(outcome.draft(), outcome.result()));
                         })));
     }
 
-    /** Publishes a draft locked by the current transaction (validating it first unless the caller just did). */
-    Uni<PublishResult> publishLocked(
+    private static DraftChange replacement(DraftRow draft, JsonNode document) {
+        return new DraftChange("replace", document, draft.baseVersion(), draft.restoredFromVersion(), null);
+    }
+
+    /** A publish's answer and the draft as it is afterwards. */
+    private record Publication(PublishResult result, DraftView draft) {}
+
+    /**
+     * Publishes under the draft lock of the current transaction. {@code replacement} null: publishes
+     * the draft as stored (validated first). Else publishes {@code replacement} (validated by the
+     * caller), storing it in the draft in the same call when {@code changedPaths} is not null.
+     */
+    private Uni<Publication> publishLocked(
             SqlClient db,
             Caller caller,
             WriterKind writer,
             DraftRow draft,
+            JsonNode replacement,
+            List<String> changedPaths,
             Integer requestedBase,
             String message,
-            Map<String, String> trace,
-            boolean validated) {
+            Map<String, String> trace) {
         int base = requestedBase == null ? draft.baseVersion() : requestedBase;
+        JsonNode document = replacement == null ? draft.document() : replacement;
         return Uni.createFrom()
                 .item(() -> {
-                    if (!validated) {
-                        DraftService.requireValid(draft.document());
+                    if (replacement == null) {
+                        DraftService.requireValid(document);
                     }
-                    String checksum = CanonicalJson.sha256(draft.document());
+                    String checksum = CanonicalJson.sha256(document);
                     return new PublishRepository.Request(
                             draft.connectorId(),
                             draft.organizationId(),
                             base,
-                            V3Document.write(draft.document()),
+                            V3Document.write(document),
                             checksum,
                             checksum.equals(EMPTY_CHECKSUM),
-                            manifests(draft),
+                            manifests(document),
                             caller.subject(),
                             writer.wire(),
                             message,
@@ -239,7 +257,8 @@ public class PublishService {
                             publishDetail(base + 1, checksum, message),
                             OutboxEvent.AggregateTypes.CONNECTOR,
                             OutboxEvent.EventTypes.CONNECTOR_VERSION_PUBLISHED,
-                            write(trace));
+                            write(trace),
+                            changedPaths == null ? null : write(changedPaths));
                 })
                 .flatMap(request -> publishes.publish(db, request).map(published -> switch (published.outcome()) {
                     case STALE_BASE_VERSION ->
@@ -261,33 +280,41 @@ public class PublishService {
                                         "the draft equals version " + published.activeVersion())
                                 .with("active_version", published.activeVersion()));
                     case PUBLISHED ->
-                        new PublishResult(
-                                published.activeVersion(),
-                                request.checksum(),
-                                published.publishedAt(),
-                                caller.subject());
+                        new Publication(
+                                new PublishResult(
+                                        published.activeVersion(),
+                                        request.checksum(),
+                                        published.publishedAt(),
+                                        caller.subject()),
+                                afterPublish(draft, document, changedPaths != null, caller, writer, published));
                 }));
     }
 
-    /** The draft right after it was published as {@code result}: based on and equal to the new version. */
-    private static DraftView published(DraftRow draft, PublishResult result) {
+    /** The draft right after the publish: based on and equal to the new version. */
+    private static DraftView afterPublish(
+            DraftRow draft,
+            JsonNode document,
+            boolean replaced,
+            Caller caller,
+            WriterKind writer,
+            PublishRepository.Published published) {
         DraftRow rebased = new DraftRow(
                 draft.connectorId(),
                 draft.organizationId(),
-                draft.document(),
-                result.version(),
-                draft.revision(),
+                document,
+                published.activeVersion(),
+                published.draftRevision(),
                 null,
-                draft.updatedBy(),
-                draft.updatedByKind(),
-                draft.updatedAt());
-        return DraftView.of(rebased, result.version(), draft.document());
+                replaced ? caller.subject() : draft.updatedBy(),
+                replaced ? writer.wire() : draft.updatedByKind(),
+                published.draftUpdatedAt());
+        return DraftView.justPublished(rebased);
     }
 
     /** The event flow manifests of the draft as one JSON array (inserted by the publish function). */
-    private static String manifests(DraftRow draft) {
+    private static String manifests(JsonNode document) {
         ArrayNode rows = JsonNodeFactory.instance.arrayNode();
-        for (FlowManifest m : FlowManifest.of(draft.document())) {
+        for (FlowManifest m : FlowManifest.of(document)) {
             ObjectNode row = rows.addObject();
             row.put("flow_key", m.flowKey());
             row.put("source", m.source());
@@ -308,8 +335,7 @@ public class PublishService {
         return V3Document.write(detail);
     }
 
-    private static String configRequestHash(
-            com.fasterxml.jackson.databind.JsonNode document, Integer baseVersion, String message) {
+    private static String configRequestHash(JsonNode document, Integer baseVersion, String message) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("config_sha256", CanonicalJson.sha256(document));
         if (baseVersion != null) {

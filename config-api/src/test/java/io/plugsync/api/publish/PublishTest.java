@@ -216,7 +216,27 @@ class PublishTest {
                 .statusCode(201)
                 .body("published.version", is(1))
                 .body("draft.base_version", is(1))
-                .body("draft.has_unpublished_changes", is(false));
+                .body("draft.has_unpublished_changes", is(false))
+                .body("draft.revision", is(3))
+                .body("draft.document.settings.region", is("us"));
+        // the draft as stored matches the answer, and the journal has the replacement, then the publish
+        as(org.viewerToken())
+                .get("/api/connectors/" + id + "/draft")
+                .then()
+                .header("ETag", "\"3\"")
+                .body("revision", is(3))
+                .body("base_version", is(1))
+                .body("updated_by_kind", is("script"))
+                .body("document.settings.region", is("us"));
+        as(org.viewerToken())
+                .get("/api/connectors/" + id + "/draft/history")
+                .then()
+                .body("items[0].action", is("publish"))
+                .body("items[0].revision", is(3))
+                .body("items[1].action", is("replace"))
+                .body("items[1].revision", is(3))
+                .body("items[1].writer_kind", is("script"))
+                .body("items[1].paths", hasItems("/settings/region"));
         as(org.editorToken())
                 .contentType(ContentType.JSON)
                 .body("{\"entities\":{}}")
