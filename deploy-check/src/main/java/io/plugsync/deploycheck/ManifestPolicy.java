@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 /**
  * What a cluster admission policy (Pod Security "restricted" plus the usual house rules) would
  * check on rendered manifests: pinned images, resources, non-root read-only containers without
- * capabilities, health probes, and that every referenced Secret, ConfigMap, ServiceAccount and
- * scale target exists or is declared.
+ * capabilities, health probes, and that every referenced Secret, ConfigMap, ServiceAccount, scale
+ * target and Ingress backend exists or is declared.
  */
 public final class ManifestPolicy {
     private static final Set<String> LONG_RUNNING = Set.of("Deployment", "StatefulSet", "DaemonSet");
@@ -52,6 +52,7 @@ public final class ManifestPolicy {
                 case "HorizontalPodAutoscaler" -> checkHpa(resource);
                 case "PodDisruptionBudget" -> checkPdb(resource);
                 case "ServiceAccount" -> checkServiceAccount(resource);
+                case "Ingress" -> checkIngress(resource);
                 default -> {}
             }
         }
@@ -286,6 +287,59 @@ public final class ManifestPolicy {
         String role = Yaml.string(annotations, "eks.amazonaws.com/role-arn");
         if (role != null && !ROLE_ARN.matcher(role).matches()) {
             fail(account, "service-account", "eks.amazonaws.com/role-arn " + role + " is not an IAM role ARN");
+        }
+    }
+
+    private void checkIngress(Resource ingress) {
+        List<Map<String, Object>> backends = new ArrayList<>();
+        Map<String, Object> fallback = Yaml.map(ingress.spec(), "defaultBackend");
+        if (fallback != null) {
+            backends.add(fallback);
+        }
+        for (Map<String, Object> rule : Yaml.maps(ingress.spec(), "rules")) {
+            for (Map<String, Object> path : Yaml.maps(Yaml.map(rule, "http"), "paths")) {
+                backends.add(Yaml.map(path, "backend"));
+            }
+        }
+        for (Map<String, Object> backend : backends) {
+            checkIngressBackend(ingress, backend);
+        }
+        for (Map<String, Object> tls : Yaml.maps(ingress.spec(), "tls")) {
+            String secret = Yaml.string(tls, "secretName");
+            if (secret != null && secrets.declares(secret)) {
+                // the controller reads a kubernetes.io/tls Secret: certificate and key under these names
+                requireSecret(ingress, "tls", secret, "tls.crt");
+                requireSecret(ingress, "tls", secret, "tls.key");
+            } else if (secret != null) {
+                requireSecret(ingress, "tls", secret, null);
+            }
+        }
+    }
+
+    private void checkIngressBackend(Resource ingress, Map<String, Object> backend) {
+        Map<String, Object> service = Yaml.map(backend, "service");
+        if (service == null) {
+            fail(ingress, "ingress-backend", "a backend names no Service: " + backend);
+            return;
+        }
+        String name = Yaml.string(service, "name");
+        Map<String, Object> port = Yaml.map(service, "port");
+        String portName = Yaml.string(port, "name");
+        String portNumber = Yaml.string(port, "number");
+        Resource target = find("Service", name);
+        if (target == null) {
+            fail(ingress, "ingress-backend", "backend Service " + name + " is not in the manifests");
+            return;
+        }
+        boolean declared = Yaml.maps(target.spec(), "ports").stream()
+                .anyMatch(p -> portName != null
+                        ? portName.equals(Yaml.string(p, "name"))
+                        : portNumber != null && portNumber.equals(Yaml.string(p, "port")));
+        if (!declared) {
+            fail(
+                    ingress,
+                    "ingress-backend",
+                    "backend Service " + name + " has no port " + (portName != null ? portName : portNumber));
         }
     }
 
