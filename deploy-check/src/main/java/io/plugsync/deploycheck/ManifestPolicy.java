@@ -291,17 +291,7 @@ public final class ManifestPolicy {
     }
 
     private void checkIngress(Resource ingress) {
-        List<Map<String, Object>> backends = new ArrayList<>();
-        Map<String, Object> fallback = Yaml.map(ingress.spec(), "defaultBackend");
-        if (fallback != null) {
-            backends.add(fallback);
-        }
-        for (Map<String, Object> rule : Yaml.maps(ingress.spec(), "rules")) {
-            for (Map<String, Object> path : Yaml.maps(Yaml.map(rule, "http"), "paths")) {
-                backends.add(Yaml.map(path, "backend"));
-            }
-        }
-        for (Map<String, Object> backend : backends) {
+        for (Map<String, Object> backend : ingressBackends(ingress)) {
             checkIngressBackend(ingress, backend);
         }
         for (Map<String, Object> tls : Yaml.maps(ingress.spec(), "tls")) {
@@ -367,6 +357,21 @@ public final class ManifestPolicy {
                     value == null ? "<from " + Yaml.map(variable, "valueFrom") + ">" : value);
         }
         return env;
+    }
+
+    /** The default backend of an Ingress, if any, and the backend of every path of its rules. */
+    static List<Map<String, Object>> ingressBackends(Resource ingress) {
+        List<Map<String, Object>> backends = new ArrayList<>();
+        Map<String, Object> fallback = Yaml.map(ingress.spec(), "defaultBackend");
+        if (fallback != null) {
+            backends.add(fallback);
+        }
+        for (Map<String, Object> rule : Yaml.maps(ingress.spec(), "rules")) {
+            for (Map<String, Object> path : Yaml.maps(Yaml.map(rule, "http"), "paths")) {
+                backends.add(Yaml.map(path, "backend"));
+            }
+        }
+        return backends;
     }
 
     static Map<String, Object> podLabels(Resource workload) {
