@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IngressRoutingTest {
     private static final String ORG = "5f0c6b1e-8d2a-4c3b-9e7f-2a1d3c4b5e6f";
     private static final String ID = "0b7e9a52-3c1d-4f6e-8a9b-7c6d5e4f3a2b";
+    private static final String PLACEHOLDER_HOST = "plugsync.example.com";
 
     /** Every resource path of connector-ingest (grep -rn '@Path' connector-ingest/src/main/java). */
     private static final List<String> CONNECTOR_INGEST = List.of(
@@ -152,6 +153,13 @@ class IngressRoutingTest {
                         assertThat(Yaml.string(tls, "secretName")).isNotBlank();
                     });
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/prod"})
+    void overlaysReplaceThePlaceholderHost(String kustomization) {
+        assertThat(host("base")).isEqualTo(PLACEHOLDER_HOST);
+        assertThat(host(kustomization)).isNotEqualTo(PLACEHOLDER_HOST);
     }
 
     /** The single host every Ingress rule of {@code kustomization} names. */
