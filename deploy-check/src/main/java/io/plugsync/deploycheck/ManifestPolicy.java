@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 /**
  * What a cluster admission policy (Pod Security "restricted" plus the usual house rules) would
  * check on rendered manifests: pinned images, resources, non-root read-only containers without
- * capabilities, health probes, and that every referenced Secret, ConfigMap, ServiceAccount and
- * scale target exists or is declared.
+ * capabilities, health probes, and that every referenced Secret, ConfigMap, ServiceAccount, scale
+ * target and Ingress backend exists or is declared.
  */
 public final class ManifestPolicy {
     private static final Set<String> LONG_RUNNING = Set.of("Deployment", "StatefulSet", "DaemonSet");
@@ -52,6 +52,7 @@ public final class ManifestPolicy {
                 case "HorizontalPodAutoscaler" -> checkHpa(resource);
                 case "PodDisruptionBudget" -> checkPdb(resource);
                 case "ServiceAccount" -> checkServiceAccount(resource);
+                case "Ingress" -> checkIngress(resource);
                 default -> {}
             }
         }
@@ -289,6 +290,49 @@ public final class ManifestPolicy {
         }
     }
 
+    private void checkIngress(Resource ingress) {
+        for (Map<String, Object> backend : ingressBackends(ingress)) {
+            checkIngressBackend(ingress, backend);
+        }
+        for (Map<String, Object> tls : Yaml.maps(ingress.spec(), "tls")) {
+            String secret = Yaml.string(tls, "secretName");
+            if (secret != null && secrets.declares(secret)) {
+                // the controller reads a kubernetes.io/tls Secret: certificate and key under these names
+                requireSecret(ingress, "tls", secret, "tls.crt");
+                requireSecret(ingress, "tls", secret, "tls.key");
+            } else if (secret != null) {
+                requireSecret(ingress, "tls", secret, null);
+            }
+        }
+    }
+
+    private void checkIngressBackend(Resource ingress, Map<String, Object> backend) {
+        Map<String, Object> service = Yaml.map(backend, "service");
+        if (service == null) {
+            fail(ingress, "ingress-backend", "a backend names no Service: " + backend);
+            return;
+        }
+        String name = Yaml.string(service, "name");
+        Map<String, Object> port = Yaml.map(service, "port");
+        String portName = Yaml.string(port, "name");
+        String portNumber = Yaml.string(port, "number");
+        Resource target = find("Service", name);
+        if (target == null) {
+            fail(ingress, "ingress-backend", "backend Service " + name + " is not in the manifests");
+            return;
+        }
+        boolean declared = Yaml.maps(target.spec(), "ports").stream()
+                .anyMatch(p -> portName != null
+                        ? portName.equals(Yaml.string(p, "name"))
+                        : portNumber != null && portNumber.equals(Yaml.string(p, "port")));
+        if (!declared) {
+            fail(
+                    ingress,
+                    "ingress-backend",
+                    "backend Service " + name + " has no port " + (portName != null ? portName : portNumber));
+        }
+    }
+
     /** The environment a container sees: envFrom ConfigMaps in order, then env (Secrets unresolved). */
     public static Map<String, String> effectiveEnv(
             List<Map<String, Object>> documents, Resource workload, String container) {
@@ -313,6 +357,21 @@ public final class ManifestPolicy {
                     value == null ? "<from " + Yaml.map(variable, "valueFrom") + ">" : value);
         }
         return env;
+    }
+
+    /** The default backend of an Ingress, if any, and the backend of every path of its rules. */
+    static List<Map<String, Object>> ingressBackends(Resource ingress) {
+        List<Map<String, Object>> backends = new ArrayList<>();
+        Map<String, Object> fallback = Yaml.map(ingress.spec(), "defaultBackend");
+        if (fallback != null) {
+            backends.add(fallback);
+        }
+        for (Map<String, Object> rule : Yaml.maps(ingress.spec(), "rules")) {
+            for (Map<String, Object> path : Yaml.maps(Yaml.map(rule, "http"), "paths")) {
+                backends.add(Yaml.map(path, "backend"));
+            }
+        }
+        return backends;
     }
 
     static Map<String, Object> podLabels(Resource workload) {

@@ -89,6 +89,25 @@ class ManifestPolicyTest {
         assertThat(messages("pdb")).contains("selector matches no workload");
     }
 
+    @Test
+    void ingressBackendsWithoutServiceOrPortAreReported() throws Exception {
+        assertThat(messages("ingress-backend"))
+                .contains(
+                        "backend Service ghost is not in the manifests",
+                        "backend Service wrong-port has no port admin",
+                        "backend Service wrong-port has no port 8080")
+                .anyMatch(m -> m.startsWith("a backend names no Service"));
+    }
+
+    @Test
+    void ingressTlsSecretsMustBeDeclaredWithCertificateAndKey() throws Exception {
+        assertThat(messages("secret-ref"))
+                .contains(
+                        "tls: Secret undeclared-tls is not in deploy/secrets/contract.yaml",
+                        "tls: key tls.key of Secret half-tls is not in the contract")
+                .doesNotContain("tls: key tls.crt of Secret half-tls is not in the contract");
+    }
+
     private static List<Violation> violations() throws Exception {
         return ManifestPolicy.check(fixture("violations.yaml"), contract());
     }
