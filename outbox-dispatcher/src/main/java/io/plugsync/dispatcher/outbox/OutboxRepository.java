@@ -26,12 +26,15 @@ public class OutboxRepository {
      * aggregate is undelivered and not dead (even when another dispatcher holds it locked, because
      * the NOT EXISTS sees it regardless of SKIP LOCKED). So per-aggregate order holds with any
      * number of dispatchers, and rows stay locked until the delivery is recorded and committed.
+     * OFFSET 0 keeps the NOT EXISTS a per-row probe of outbox_event_pending: pulled up into an
+     * anti-join it was planned, on the statistics of a table that just grew a backlog, as a nested
+     * loop that scans every pending row for every pending row (0.5 s for 1,000 events).
      */
     private static final String CLAIM = "SELECT " + COLUMNS + " FROM outbox_event e"
             + " WHERE e.delivered_at IS NULL AND e.dead_at IS NULL AND e.next_attempt_at <= now()"
             + " AND NOT EXISTS (SELECT 1 FROM outbox_event p"
             + "   WHERE p.aggregate_type = e.aggregate_type AND p.aggregate_id = e.aggregate_id"
-            + "   AND p.seq < e.seq AND p.delivered_at IS NULL AND p.dead_at IS NULL)"
+            + "   AND p.seq < e.seq AND p.delivered_at IS NULL AND p.dead_at IS NULL OFFSET 0)"
             + " ORDER BY e.seq LIMIT $1 FOR UPDATE SKIP LOCKED";
 
     private final Pool pool;
