@@ -162,8 +162,10 @@ public class OutboxRepository {
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
         if (!delivered.isEmpty()) {
-            // one statement for the whole batch: a run pass records hundreds of deliveries
-            chain = chain.chain(() -> tx.preparedQuery("UPDATE outbox_event SET delivered_at = clock_timestamp(),"
+            // One statement for the whole batch (a pass records hundreds of deliveries), with one
+            // timestamp: rows are updated in no particular order, and per-row clock_timestamp()
+            // would let a later event of a run look delivered before an earlier one.
+            chain = chain.chain(() -> tx.preparedQuery("UPDATE outbox_event SET delivered_at = statement_timestamp(),"
                                     + " attempts = attempts + 1, last_error = NULL WHERE id = ANY($1)")
                             .execute(Tuple.of(delivered.toArray(new UUID[0]))))
                     .replaceWithVoid();

@@ -1,6 +1,8 @@
 package io.plugsync.dispatcher.connector;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plugsync.common.replica.DynamoConfigStore;
@@ -77,13 +79,24 @@ class RunDeliveryTest {
         for (int v = 1; v <= 5; v++) {
             published.add(fixture.publish(connector, PublishFixture.document(v, "run")));
         }
+        // rewrite the oldest rows as retries and holds do (a new value in an indexed column, so new
+        // row versions after the others): storage order no longer follows seq
+        try (PreparedStatement touch = db.prepareStatement(
+                "UPDATE outbox_event SET next_attempt_at = next_attempt_at - interval '1 second' WHERE id = ?")) {
+            for (Published p : published.subList(0, 2)) {
+                touch.setObject(1, p.eventId());
+                touch.executeUpdate();
+            }
+        }
 
         pass();
 
+        List<Timestamp> deliveredAt = new ArrayList<>();
         for (Published p : published) {
             PublishFixture.Delivery delivery = fixture.delivery(p.eventId());
             assertThat(delivery.deliveredAt()).as("event of v%d", p.version()).isNotNull();
             assertThat(delivery.attempts()).isEqualTo(1);
+            deliveredAt.add(delivery.deliveredAt());
             assertThat(store.version(connector, p.version())
                             .toCompletableFuture()
                             .join()
@@ -92,6 +105,9 @@ class RunDeliveryTest {
                     .as("v%d readable by number", p.version())
                     .isEqualTo(p.checksum());
         }
+        assertThat(deliveredAt)
+                .as("no event of the run looks delivered before an earlier one")
+                .isSorted();
         assertThat(probe.activeVersion(connector)).contains(5);
         assertThat(store.active(connector)
                         .toCompletableFuture()
@@ -183,6 +199,22 @@ class RunDeliveryTest {
         assertThat(notifications(connector))
                 .singleElement()
                 .satisfies(m -> assertThat(m.body().path("version").asInt()).isEqualTo(2));
+    }
+
+    @Test
+    void runSizesAreAMetric() throws Exception {
+        UUID connector = fixture.newConnector();
+        for (int v = 1; v <= 3; v++) {
+            fixture.publish(connector, PublishFixture.document(v, "metric"));
+        }
+
+        pass();
+
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("plugsync_dispatcher_run_size_events_bucket{le=\"5.0\"}"))
+                .body(containsString("plugsync_dispatcher_run_size_events_count"));
     }
 
     /** Not delivered, not dead, no attempt counted, no error, not postponed: as it was published. */
