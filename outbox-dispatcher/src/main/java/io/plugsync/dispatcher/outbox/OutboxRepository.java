@@ -32,23 +32,22 @@ public class OutboxRepository {
      * OFFSET 0 keeps the NOT EXISTS a per-row probe of outbox_event_pending: pulled up into an
      * anti-join it was planned, on the statistics of a table that just grew a backlog, as a nested
      * loop that scans every pending row for every pending row (0.5 s for 1,000 events).
+     *
+     * With each locked head ($1 of them) come the ids of up to $2 events in line behind it, in
+     * order, read (not locked) in the same round trip: most passes of a dispatcher that keeps up
+     * find none and need no second query.
      */
-    private static final String CLAIM_HEADS = "SELECT " + COLUMNS + " FROM outbox_event e"
+    private static final String CLAIM_HEADS = "SELECT h.*, f.followers FROM (SELECT " + COLUMNS
+            + " FROM outbox_event e"
             + " WHERE e.delivered_at IS NULL AND e.dead_at IS NULL AND e.next_attempt_at <= now()"
             + " AND NOT EXISTS (SELECT 1 FROM outbox_event p"
             + "   WHERE p.aggregate_type = e.aggregate_type AND p.aggregate_id = e.aggregate_id"
             + "   AND p.seq < e.seq AND p.delivered_at IS NULL AND p.dead_at IS NULL OFFSET 0)"
-            + " ORDER BY e.seq LIMIT $1 FOR UPDATE SKIP LOCKED";
-
-    /*
-     * The events in line behind the claimed heads ($1/$2/$3: aggregate type, id and seq of each
-     * head), at most $4 per aggregate, in order. Read without locks; FOLLOWERS_LOCK then locks them.
-     */
-    private static final String FOLLOWER_IDS = "SELECT h.n, f.id FROM unnest($1::text[], $2::text[], $3::bigint[])"
-            + " WITH ORDINALITY AS h(aggregate_type, aggregate_id, seq, n) CROSS JOIN LATERAL (SELECT p.id, p.seq"
+            + " ORDER BY e.seq LIMIT $1 FOR UPDATE SKIP LOCKED) h"
+            + " CROSS JOIN LATERAL (SELECT array_agg(n.id ORDER BY n.seq) AS followers FROM (SELECT p.id, p.seq"
             + "   FROM outbox_event p WHERE p.aggregate_type = h.aggregate_type AND p.aggregate_id = h.aggregate_id"
-            + "   AND p.seq > h.seq AND p.delivered_at IS NULL AND p.dead_at IS NULL ORDER BY p.seq LIMIT $4) f"
-            + " ORDER BY h.n, f.seq";
+            + "   AND p.seq > h.seq AND p.delivered_at IS NULL AND p.dead_at IS NULL ORDER BY p.seq LIMIT $2) n) f"
+            + " ORDER BY h.seq";
 
     /*
      * Nobody else can claim the followers (they are not heads while our locked head is undelivered);
@@ -75,48 +74,29 @@ public class OutboxRepository {
      * tx} ends.
      */
     public Uni<List<List<OutboxRecord>>> claimRuns(SqlConnection tx, int heads, int runSize) {
-        return tx.preparedQuery(CLAIM_HEADS).execute(Tuple.of((long) heads)).chain(rows -> {
-            List<List<OutboxRecord>> runs = new ArrayList<>(rows.rowCount());
-            rows.forEach(row -> {
-                List<OutboxRecord> run = new ArrayList<>();
-                run.add(toRecord(row));
-                runs.add(run);
-            });
-            if (runs.isEmpty() || runSize <= 1) {
-                return Uni.createFrom().item(runs);
-            }
-            return claimFollowers(tx, runs, runSize - 1);
-        });
-    }
-
-    private Uni<List<List<OutboxRecord>>> claimFollowers(
-            SqlConnection tx, List<List<OutboxRecord>> runs, int perAggregate) {
-        int n = runs.size();
-        String[] types = new String[n];
-        String[] ids = new String[n];
-        Long[] seqs = new Long[n];
-        for (int i = 0; i < n; i++) {
-            OutboxRecord head = runs.get(i).get(0);
-            types[i] = head.aggregateType();
-            ids[i] = head.aggregateId();
-            seqs[i] = head.seq();
-        }
-        return tx.preparedQuery(FOLLOWER_IDS)
-                .execute(Tuple.of(types, ids, seqs, (long) perAggregate))
-                .chain(candidates -> {
-                    if (candidates.rowCount() == 0) {
+        return tx.preparedQuery(CLAIM_HEADS)
+                .execute(Tuple.of((long) heads, (long) Math.max(0, runSize - 1)))
+                .chain(rows -> {
+                    List<List<OutboxRecord>> runs = new ArrayList<>(rows.rowCount());
+                    List<Integer> runOf = new ArrayList<>();
+                    List<UUID> inLine = new ArrayList<>();
+                    for (Row row : rows) {
+                        List<OutboxRecord> run = new ArrayList<>();
+                        run.add(toRecord(row));
+                        UUID[] followers = row.getArrayOfUUIDs("followers");
+                        if (followers != null) {
+                            for (UUID id : followers) {
+                                runOf.add(runs.size());
+                                inLine.add(id);
+                            }
+                        }
+                        runs.add(run);
+                    }
+                    if (inLine.isEmpty()) {
                         return Uni.createFrom().item(runs);
                     }
-                    int[] runOf = new int[candidates.rowCount()];
-                    UUID[] inLine = new UUID[candidates.rowCount()];
-                    int c = 0;
-                    for (Row row : candidates) {
-                        runOf[c] = row.getLong("n").intValue() - 1;
-                        inLine[c] = row.getUUID("id");
-                        c++;
-                    }
                     return tx.preparedQuery(FOLLOWERS_LOCK)
-                            .execute(Tuple.of(inLine))
+                            .execute(Tuple.of(inLine.toArray(new UUID[0])))
                             .map(locked -> extend(runs, runOf, inLine, locked));
                 });
     }
@@ -126,7 +106,7 @@ public class OutboxRepository {
      * not claimable any more; the rest stays locked, untouched, until the transaction ends.
      */
     private List<List<OutboxRecord>> extend(
-            List<List<OutboxRecord>> runs, int[] runOf, UUID[] inLine, RowSet<Row> locked) {
+            List<List<OutboxRecord>> runs, List<Integer> runOf, List<UUID> inLine, RowSet<Row> locked) {
         Map<UUID, OutboxRecord> claimable = new HashMap<>();
         for (Row row : locked) {
             if (row.getBoolean("claimable")) {
@@ -134,9 +114,9 @@ public class OutboxRepository {
             }
         }
         boolean[] closed = new boolean[runs.size()];
-        for (int i = 0; i < inLine.length; i++) {
-            int run = runOf[i];
-            OutboxRecord event = claimable.get(inLine[i]);
+        for (int i = 0; i < inLine.size(); i++) {
+            int run = runOf.get(i);
+            OutboxRecord event = claimable.get(inLine.get(i));
             if (event == null) {
                 closed[run] = true;
             } else if (!closed[run]) {
