@@ -24,13 +24,13 @@ import java.util.UUID;
  * a pointer; the content comes from the immutable version rows.
  *
  * <p>A run (several consecutive publishes of one connector claimed together) is delivered as a
- * whole: its versions are read in one query and written in parallel (each version's items are
- * immutable and independent of the others), then the active pointer moves once, to the newest
- * version of the run, and one notification is sent for that version, de-duplicated by that
- * version's outbox event id. The intermediate versions are superseded before any worker could act
- * on them, so workers hear of the newest version only; every version stays readable by number
- * ({@code DynamoConfigStore.version(connector, n)}). The pointer still never moves back: its write
- * is conditional on the replica holding an older version.
+ * whole: its versions are read a few at a time, one query each time, and written in parallel
+ * (each version's items are immutable and independent of the others); then the active pointer
+ * moves once, to the newest version of the run, and one notification is sent for that version,
+ * de-duplicated by that version's outbox event id. The intermediate versions are superseded
+ * before any worker could act on them, so workers hear of the newest version only; every version
+ * stays readable by number ({@code DynamoConfigStore.version(connector, n)}). The pointer still
+ * never moves back: its write is conditional on the replica holding an older version.
  *
  * <p>Outcomes are precise: a version that cannot be replicated (missing, checksum mismatch,
  * malformed event) or whose write fails ends the delivered prefix there; the pointer and the
@@ -38,8 +38,11 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ConnectorVersionHandler implements OutboxHandler {
-    /** Version writes in flight per run; runs of different connectors go in parallel as well. */
-    static final int WRITES_PER_RUN = 8;
+    /**
+     * Versions of one run read and written at once (runs of different connectors go in parallel as
+     * well): bounds the documents a run holds in memory whatever its length.
+     */
+    static final int VERSIONS_AT_ONCE = 8;
 
     private final PublishedVersionRepository versions;
     private final ReplicaWriter replica;
@@ -68,8 +71,23 @@ public class ConnectorVersionHandler implements OutboxHandler {
     /** The connector and version an event points at. */
     private record Ref(OutboxRecord event, UUID connectorId, int version) {}
 
-    /** A version read from PostgreSQL and checked, ready to write. */
-    private record Ready(Ref ref, PublishedVersion version) {}
+    /**
+     * How far a run's writes got: the first {@code written} versions are in the replica, {@code
+     * newest} is the highest of them (with its checksum), {@code failure} stopped the rest (null when
+     * nothing failed).
+     */
+    private record Progress(int written, Ref newest, String newestChecksum, Throwable failure) {
+        static final Progress NONE = new Progress(0, null, null, null);
+
+        Progress plus(Ref ref, String checksum) {
+            boolean newer = newest == null || ref.version() >= newest.version();
+            return new Progress(written + 1, newer ? ref : newest, newer ? checksum : newestChecksum, null);
+        }
+
+        Progress stoppedBy(Throwable cause) {
+            return new Progress(written, newest, newestChecksum, cause);
+        }
+    }
 
     @Override
     public Uni<RunResult> deliverRun(List<OutboxRecord> run) {
@@ -94,36 +112,62 @@ public class ConnectorVersionHandler implements OutboxHandler {
             return Uni.createFrom().item(RunResult.failedAt(0, unusable));
         }
         PermanentDeliveryException afterRefs = unusable;
-        UUID connectorId = refs.get(0).connectorId();
-        return versions.findAll(connectorId, refs.stream().map(Ref::version).toList())
-                .chain(found -> {
-                    List<Ready> ready = new ArrayList<>(refs.size());
-                    Throwable stop = afterRefs;
-                    for (Ref ref : refs) {
-                        Optional<PermanentDeliveryException> problem = check(ref, found.get(ref.version()));
-                        if (problem.isPresent()) {
-                            stop = problem.get();
-                            break;
-                        }
-                        ready.add(new Ready(ref, found.get(ref.version())));
-                    }
-                    return writeAndPublish(ready, stop);
-                })
+        return writeFrom(refs, 0, Progress.NONE)
+                .map(progress -> progress.failure() == null && progress.written() == refs.size()
+                        ? progress.stoppedBy(afterRefs)
+                        : progress)
+                .chain(this::publish)
                 .onFailure()
                 .recoverWithItem(failure -> RunResult.failedAt(0, failure));
     }
 
     /**
-     * Writes the versions, then moves the pointer to the newest version of the written prefix and
-     * notifies once. {@code stop} is the failure of the event right after {@code ready}, if any.
+     * Reads, checks and writes the versions from {@code from} on, {@link #VERSIONS_AT_ONCE} at a
+     * time (so a long run of large documents is never all in memory), until one fails.
      */
-    private Uni<RunResult> writeAndPublish(List<Ready> ready, Throwable stop) {
+    private Uni<Progress> writeFrom(List<Ref> refs, int from, Progress sofar) {
+        if (from == refs.size()) {
+            return Uni.createFrom().item(sofar);
+        }
+        List<Ref> slice = refs.subList(from, Math.min(refs.size(), from + VERSIONS_AT_ONCE));
+        UUID connectorId = slice.get(0).connectorId();
+        return versions.findAll(connectorId, slice.stream().map(Ref::version).toList())
+                .chain(found -> {
+                    List<PublishedVersion> ready = new ArrayList<>(slice.size());
+                    PermanentDeliveryException unusable = null;
+                    for (Ref ref : slice) {
+                        PublishedVersion v = found.get(ref.version());
+                        Optional<PermanentDeliveryException> problem = check(ref, v);
+                        if (problem.isPresent()) {
+                            unusable = problem.get();
+                            break;
+                        }
+                        ready.add(v);
+                    }
+                    PermanentDeliveryException checkFailure = unusable;
+                    return writeAll(ready).chain(failures -> {
+                        Progress progress = sofar;
+                        for (int i = 0; i < ready.size(); i++) {
+                            if (failures.get(i).isPresent()) {
+                                return Uni.createFrom()
+                                        .item(progress.stoppedBy(failures.get(i).get()));
+                            }
+                            progress = progress.plus(slice.get(i), ready.get(i).checksum());
+                        }
+                        return checkFailure != null
+                                ? Uni.createFrom().item(progress.stoppedBy(checkFailure))
+                                : writeFrom(refs, from + slice.size(), progress);
+                    });
+                });
+    }
+
+    /** Writes versions in parallel (immutable and independent); the failure of each, in order. */
+    private Uni<List<Optional<Throwable>>> writeAll(List<PublishedVersion> ready) {
         if (ready.isEmpty()) {
-            return Uni.createFrom().item(RunResult.failedAt(0, stop));
+            return Uni.createFrom().item(List.of());
         }
         List<Uni<Optional<Throwable>>> writes = new ArrayList<>(ready.size());
-        for (Ready r : ready) {
-            PublishedVersion v = r.version();
+        for (PublishedVersion v : ready) {
             writes.add(Uni.createFrom()
                     .deferred(() -> replica.writeVersion(
                             v.connectorId(),
@@ -135,47 +179,27 @@ public class ConnectorVersionHandler implements OutboxHandler {
                     .onFailure()
                     .recoverWithItem(Optional::of));
         }
-        return Uni.join()
-                .all(writes)
-                .usingConcurrencyOf(WRITES_PER_RUN)
-                .andFailFast()
-                .chain(results -> {
-                    int written = 0;
-                    Throwable failure = stop;
-                    while (written < results.size()) {
-                        if (results.get(written).isPresent()) {
-                            failure = results.get(written).get();
-                            break;
-                        }
-                        written++;
-                    }
-                    if (written == 0) {
-                        return Uni.createFrom().item(RunResult.failedAt(0, failure));
-                    }
-                    Ready newest = newest(ready.subList(0, written));
-                    PublishedVersion v = newest.version();
-                    RunResult result = new RunResult(written, failure);
-                    // the pointer and the notification cover the whole prefix: if either fails,
-                    // nothing of the run counts as delivered and the head is retried
-                    return replica.flipPointer(v.connectorId(), v.version(), v.checksum())
-                            .chain(() -> notifier.send(
-                                    newest.ref().event().id(),
-                                    new ConfigChangeNotification(v.connectorId(), v.version(), v.checksum())))
-                            .map(ok -> result)
-                            .onFailure()
-                            .recoverWithItem(f -> RunResult.failedAt(0, f));
-                });
+        return Uni.join().all(writes).andFailFast();
     }
 
-    /** The highest version; the last such event when a version repeats (a replay in the run). */
-    private static Ready newest(List<Ready> prefix) {
-        Ready newest = prefix.get(0);
-        for (Ready r : prefix) {
-            if (r.ref().version() >= newest.ref().version()) {
-                newest = r;
-            }
+    /**
+     * Moves the pointer to the newest written version and notifies once: the pointer and the
+     * notification cover the whole written prefix, so if either fails nothing of the run counts as
+     * delivered and its head is retried.
+     */
+    private Uni<RunResult> publish(Progress progress) {
+        if (progress.written() == 0) {
+            return Uni.createFrom().item(RunResult.failedAt(0, progress.failure()));
         }
-        return newest;
+        Ref newest = progress.newest();
+        String checksum = progress.newestChecksum();
+        return replica.flipPointer(newest.connectorId(), newest.version(), checksum)
+                .chain(() -> notifier.send(
+                        newest.event().id(),
+                        new ConfigChangeNotification(newest.connectorId(), newest.version(), checksum)))
+                .map(ok -> new RunResult(progress.written(), progress.failure()))
+                .onFailure()
+                .recoverWithItem(f -> RunResult.failedAt(0, f));
     }
 
     private static Ref ref(OutboxRecord event) {

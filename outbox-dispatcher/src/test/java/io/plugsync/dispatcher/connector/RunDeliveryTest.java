@@ -75,8 +75,10 @@ class RunDeliveryTest {
     @Test
     void backlogOfOneConnectorIsDeliveredInOnePass() throws Exception {
         UUID connector = fixture.newConnector();
+        // more versions than the handler reads and writes at once
+        int versions = ConnectorVersionHandler.VERSIONS_AT_ONCE + 2;
         List<Published> published = new ArrayList<>();
-        for (int v = 1; v <= 5; v++) {
+        for (int v = 1; v <= versions; v++) {
             published.add(fixture.publish(connector, PublishFixture.document(v, "run")));
         }
         // rewrite the oldest rows as retries and holds do (a new value in an indexed column, so new
@@ -108,17 +110,17 @@ class RunDeliveryTest {
         assertThat(deliveredAt)
                 .as("no event of the run looks delivered before an earlier one")
                 .isSorted();
-        assertThat(probe.activeVersion(connector)).contains(5);
+        assertThat(probe.activeVersion(connector)).contains(versions);
         assertThat(store.active(connector)
                         .toCompletableFuture()
                         .join()
                         .orElseThrow()
                         .version())
-                .isEqualTo(5);
-        Published newest = published.get(4);
+                .isEqualTo(versions);
+        Published newest = published.get(versions - 1);
         List<ReplicaProbe.Received> notified = notifications(connector);
         assertThat(notified).hasSize(1);
-        assertThat(notified.get(0).body().path("version").asInt()).isEqualTo(5);
+        assertThat(notified.get(0).body().path("version").asInt()).isEqualTo(versions);
         assertThat(notified.get(0).body().path("checksum").asText()).isEqualTo(newest.checksum());
         assertThat(notified.get(0).deduplicationId()).isEqualTo(newest.eventId().toString());
     }
@@ -170,35 +172,44 @@ class RunDeliveryTest {
     @Test
     void failedWriteInARunIsRetriedWithBackoffAndTheEventsAfterItStayInLine() throws Exception {
         UUID connector = fixture.newConnector();
-        Published v1 = fixture.publish(connector, PublishFixture.document(1, "ok"));
-        Published v2 = fixture.publish(connector, PublishFixture.document(2, "ok"));
-        Published v3 = fixture.publish(connector, PublishFixture.document(3, "ok"));
-        Published v4 = fixture.publish(connector, PublishFixture.document(4, "ok"));
-        // the replica already holds other content under v3: its write must fail (and may succeed later)
+        // the failing version comes right after the first batch the handler reads and writes at once
+        int failing = ConnectorVersionHandler.VERSIONS_AT_ONCE + 1;
+        List<Published> published = new ArrayList<>();
+        for (int v = 1; v <= failing + 1; v++) {
+            published.add(fixture.publish(connector, PublishFixture.document(v, "ok")));
+        }
+        // the replica already holds other content under that version: its write must fail (and may
+        // succeed later)
         probe.dynamo()
                 .putItem(r -> r.tableName(ReplicaLayout.DEFAULT_TABLE)
                         .item(Map.of(
                                 ReplicaLayout.PK, AttributeValue.fromS(connector.toString()),
-                                ReplicaLayout.SK, AttributeValue.fromS(ReplicaLayout.versionSk(3)),
+                                ReplicaLayout.SK, AttributeValue.fromS(ReplicaLayout.versionSk(failing)),
                                 ReplicaLayout.PAYLOAD_SHA256, AttributeValue.fromS("other content"),
                                 ReplicaLayout.BODY, AttributeValue.fromB(SdkBytes.fromUtf8String("{}")))));
         Timestamp beforePass = now();
 
         pass();
 
-        assertThat(fixture.delivery(v1.eventId()).deliveredAt()).isNotNull();
-        assertThat(fixture.delivery(v2.eventId()).deliveredAt()).isNotNull();
-        PublishFixture.Delivery failed = fixture.delivery(v3.eventId());
-        assertThat(failed.deliveredAt()).isNull();
-        assertThat(failed.deadAt()).as("a write failure is retried, not parked").isNull();
-        assertThat(failed.attempts()).isEqualTo(1);
-        assertThat(failed.lastError()).contains("replica already holds different content");
-        assertThat(nextAttemptAt(v3)).as("postponed by the backoff").isAfter(beforePass);
-        assertUntouched(v4, beforePass);
-        assertThat(probe.activeVersion(connector)).contains(2);
+        for (Published p : published.subList(0, failing - 1)) {
+            assertThat(fixture.delivery(p.eventId()).deliveredAt())
+                    .as("v%d", p.version())
+                    .isNotNull();
+        }
+        Published failed = published.get(failing - 1);
+        PublishFixture.Delivery delivery = fixture.delivery(failed.eventId());
+        assertThat(delivery.deliveredAt()).isNull();
+        assertThat(delivery.deadAt())
+                .as("a write failure is retried, not parked")
+                .isNull();
+        assertThat(delivery.attempts()).isEqualTo(1);
+        assertThat(delivery.lastError()).contains("replica already holds different content");
+        assertThat(nextAttemptAt(failed)).as("postponed by the backoff").isAfter(beforePass);
+        assertUntouched(published.get(failing), beforePass);
+        assertThat(probe.activeVersion(connector)).contains(failing - 1);
         assertThat(notifications(connector))
                 .singleElement()
-                .satisfies(m -> assertThat(m.body().path("version").asInt()).isEqualTo(2));
+                .satisfies(m -> assertThat(m.body().path("version").asInt()).isEqualTo(failing - 1));
     }
 
     @Test
