@@ -11,9 +11,18 @@ public interface DispatcherConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Events claimed per transaction. */
+    /** Aggregates (head events) claimed per transaction. */
     @WithDefault("50")
     int batchSize();
+
+    /**
+     * Most events of one aggregate delivered together in one pass: the head plus the consecutive
+     * due events behind it. A connector's run is replicated version by version, but its active
+     * pointer moves once, to the newest version of the run, with one notification. 1 delivers one
+     * event per aggregate per pass. A pass holds at most {@code batch-size * run-size} events.
+     */
+    @WithDefault("50")
+    int runSize();
 
     /** Polling fallback when no NOTIFY arrives (missed notifications, retries coming due). */
     @WithDefault("1s")
@@ -30,7 +39,10 @@ public interface DispatcherConfig {
     @WithDefault("5m")
     Duration backoffMax();
 
-    /** One delivery (replica write + notification) must finish within this, or it counts as failed. */
+    /**
+     * One delivery (an aggregate's run: replica writes, pointer, notification) must finish within
+     * this, or its first event counts as failed.
+     */
     @WithDefault("30s")
     Duration deliveryTimeout();
 

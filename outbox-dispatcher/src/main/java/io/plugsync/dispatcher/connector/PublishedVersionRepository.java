@@ -10,10 +10,11 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Reads published versions and their manifests (immutable rows written by publish). */
@@ -27,42 +28,53 @@ public class PublishedVersionRepository {
         this.mapper = mapper;
     }
 
-    public Uni<Optional<PublishedVersion>> find(UUID connectorId, int version) {
-        Tuple key = Tuple.of(connectorId, version);
-        Uni<Optional<Row>> versionRow = pool.preparedQuery(
-                        "SELECT document::text AS document, checksum, published_at FROM connector_config_versions"
-                                + " WHERE connector_id = $1 AND version = $2")
-                .execute(key)
-                .map(rows -> rows.rowCount() == 0
-                        ? Optional.empty()
-                        : Optional.of(rows.iterator().next()));
-        Uni<Map<String, ReplicatedConfig.FlowManifest>> manifests = pool.preparedQuery(
-                        "SELECT flow_key, source, event_type, manifest::text AS manifest, checksum"
-                                + " FROM event_flow_manifests WHERE connector_id = $1 AND version = $2 ORDER BY flow_key")
+    /**
+     * The given versions of one connector, by version number (absent ones are missing from the map),
+     * in two queries whatever their number.
+     */
+    public Uni<Map<Integer, PublishedVersion>> findAll(UUID connectorId, Collection<Integer> numbers) {
+        Tuple key = Tuple.of(connectorId, numbers.toArray(new Integer[0]));
+        Uni<List<Row>> versionRows = pool.preparedQuery("SELECT version, document::text AS document, checksum,"
+                        + " published_at FROM connector_config_versions WHERE connector_id = $1 AND version = ANY($2)")
                 .execute(key)
                 .map(rows -> {
-                    Map<String, ReplicatedConfig.FlowManifest> out = new LinkedHashMap<>();
-                    rows.forEach(row -> out.put(
-                            row.getString("flow_key"),
-                            new ReplicatedConfig.FlowManifest(
-                                    row.getString("source"),
-                                    row.getString("event_type"),
-                                    read(row.getString("manifest")),
-                                    row.getString("checksum"))));
+                    List<Row> out = new ArrayList<>();
+                    rows.forEach(out::add);
                     return out;
                 });
-        return Uni.combine()
-                .all()
-                .unis(versionRow, manifests)
-                .asTuple()
-                .map(t -> t.getItem1()
-                        .map(row -> new PublishedVersion(
+        Uni<Map<Integer, Map<String, ReplicatedConfig.FlowManifest>>> manifests = pool.preparedQuery(
+                        "SELECT version, flow_key, source, event_type, manifest::text AS manifest, checksum"
+                                + " FROM event_flow_manifests WHERE connector_id = $1 AND version = ANY($2)"
+                                + " ORDER BY version, flow_key")
+                .execute(key)
+                .map(rows -> {
+                    Map<Integer, Map<String, ReplicatedConfig.FlowManifest>> out = new HashMap<>();
+                    rows.forEach(row -> out.computeIfAbsent(row.getInteger("version"), v -> new LinkedHashMap<>())
+                            .put(
+                                    row.getString("flow_key"),
+                                    new ReplicatedConfig.FlowManifest(
+                                            row.getString("source"),
+                                            row.getString("event_type"),
+                                            read(row.getString("manifest")),
+                                            row.getString("checksum"))));
+                    return out;
+                });
+        return Uni.combine().all().unis(versionRows, manifests).asTuple().map(t -> {
+            Map<Integer, PublishedVersion> out = new HashMap<>();
+            for (Row row : t.getItem1()) {
+                int version = row.getInteger("version");
+                out.put(
+                        version,
+                        new PublishedVersion(
                                 connectorId,
                                 version,
                                 row.getString("checksum"),
                                 read(row.getString("document")),
-                                t.getItem2(),
-                                row.getOffsetDateTime("published_at"))));
+                                t.getItem2().getOrDefault(version, Map.of()),
+                                row.getOffsetDateTime("published_at")));
+            }
+            return out;
+        });
     }
 
     /** Active version per connector, for the drift check, in pages of {@code limit} after {@code afterId}. */

@@ -1,6 +1,7 @@
 package io.plugsync.dispatcher.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.plugsync.dispatcher.drift.DriftReport;
@@ -11,12 +12,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The dispatcher's Prometheus metrics: backlog (undelivered, oldest age, dead), commit-to-replica
- * lag, deliveries and failures per target, drift check results.
+ * lag, deliveries and failures per target, events per claimed run, drift check results.
  */
 @ApplicationScoped
 public class DispatcherMetrics {
     private final MeterRegistry registry;
     private final Timer lag;
+    private final DistributionSummary runSize;
     private final AtomicLong undelivered = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
     private final AtomicLong dead = new AtomicLong();
@@ -33,6 +35,11 @@ public class DispatcherMetrics {
                 .publishPercentiles(0.5, 0.99)
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofMinutes(10))
+                .register(registry);
+        this.runSize = DistributionSummary.builder("plugsync.dispatcher.run.size")
+                .description("Events of one aggregate claimed together in one pass (head plus the events behind it)")
+                .baseUnit("events")
+                .serviceLevelObjectives(1, 2, 5, 10, 20, 50, 100)
                 .register(registry);
         registry.gauge("plugsync.dispatcher.outbox.undelivered", undelivered);
         registry.gauge("plugsync.dispatcher.outbox.dead", dead);
@@ -57,6 +64,11 @@ public class DispatcherMetrics {
 
     public void lag(Duration sinceCommit) {
         lag.record(sinceCommit.isNegative() ? Duration.ZERO : sinceCommit);
+    }
+
+    /** One claimed run of {@code events} events of one aggregate. */
+    public void runSize(int events) {
+        runSize.record(events);
     }
 
     /** One call to a delivery target ({@code dynamodb}, {@code sqs}) succeeded or failed. */

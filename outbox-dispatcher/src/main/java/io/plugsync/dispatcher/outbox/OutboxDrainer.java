@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -24,10 +23,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Drains the outbox: claims a batch of head-of-aggregate events with {@code FOR UPDATE SKIP
- * LOCKED}, delivers them (aggregates in parallel, in order within one), records the outcomes and
- * commits, all in one transaction. Holding the row locks while delivering means a killed
- * dispatcher releases its claims the moment its connection drops; delivery is at least once and
- * handlers are idempotent.
+ * LOCKED}, each with the run of consecutive due events behind it ({@code run-size}), delivers the
+ * runs (aggregates in parallel, in order within one), records the outcomes and commits, all in one
+ * transaction. Holding the row locks while delivering means a killed dispatcher releases its
+ * claims the moment its connection drops; delivery is at least once and handlers are idempotent.
+ * Within a run, the delivered prefix is recorded delivered, the first failing event failed (or
+ * dead), and the events after it are left exactly as they were.
  *
  * <p>One drain loop per instance: {@link #wake()} (from NOTIFY, the poll timer, admin actions)
  * starts it if idle or asks the running loop for one more pass.
@@ -109,65 +110,72 @@ public class OutboxDrainer {
         }
     }
 
-    /** One pass: claim, deliver, record, commit. The number of events delivered. */
+    /** One pass: claim, deliver, record, commit. The number of events with a recorded outcome. */
     public Uni<Integer> drainOnce() {
         return resources
                 .ready()
                 .chain(() -> pool.withTransaction(tx -> repository
-                                .claim(tx, config.batchSize())
-                                .chain(events -> deliverAll(events)
+                                .claimRuns(tx, config.batchSize(), Math.max(1, config.runSize()))
+                                .chain(runs -> deliverAll(runs)
                                         .call(outcomes -> repository.record(tx, outcomes, config.maxAttempts()))))
                         .invoke(this::afterCommit)
                         .map(List::size));
     }
 
-    private Uni<List<Outcome>> deliverAll(List<OutboxRecord> events) {
-        if (events.isEmpty()) {
+    private Uni<List<Outcome>> deliverAll(List<List<OutboxRecord>> runs) {
+        if (runs.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        Map<String, List<OutboxRecord>> byAggregate = new LinkedHashMap<>();
-        for (OutboxRecord event : events) {
-            byAggregate
-                    .computeIfAbsent(event.aggregateType() + "\u0000" + event.aggregateId(), k -> new ArrayList<>())
-                    .add(event);
-        }
-        List<Uni<List<Outcome>>> lanes = new ArrayList<>();
-        byAggregate.values().forEach(lane -> lanes.add(deliverInOrder(lane, 0, new ArrayList<>())));
+        List<Uni<List<Outcome>>> lanes = new ArrayList<>(runs.size());
+        runs.forEach(run -> lanes.add(deliverRun(run)));
         return Uni.join().all(lanes).andFailFast().map(results -> {
-            List<Outcome> all = new ArrayList<>(events.size());
+            List<Outcome> all = new ArrayList<>();
             results.forEach(all::addAll);
             return all;
         });
     }
 
-    /** Delivers a lane in seq order; after a failure the rest of the lane waits (order per aggregate). */
-    private Uni<List<Outcome>> deliverInOrder(List<OutboxRecord> lane, int index, List<Outcome> done) {
-        if (index == lane.size()) {
-            return Uni.createFrom().item(done);
-        }
-        return deliver(lane.get(index)).chain(outcome -> {
-            done.add(outcome);
-            return outcome instanceof Outcome.Delivered
-                    ? deliverInOrder(lane, index + 1, done)
-                    : Uni.createFrom().item(done);
-        });
-    }
-
-    private Uni<Outcome> deliver(OutboxRecord event) {
-        OutboxHandler handler = handlers.get(event.aggregateType());
+    /**
+     * Delivers one aggregate's run; outcomes for the delivered prefix and the first failing event,
+     * none for the events after it (they stay in line as they were).
+     */
+    private Uni<List<Outcome>> deliverRun(List<OutboxRecord> run) {
+        metrics.runSize(run.size());
+        OutboxRecord head = run.get(0);
+        OutboxHandler handler = handlers.get(head.aggregateType());
         if (handler == null) {
             return Uni.createFrom()
-                    .item(new Outcome.Dead(
-                            event, "no outbox handler for aggregate type '" + event.aggregateType() + "'"));
+                    .item(List.of(new Outcome.Dead(
+                            head, "no outbox handler for aggregate type '" + head.aggregateType() + "'")));
         }
-        return Uni.createFrom()
-                .deferred(() -> tracing.traced(event, () -> handler.deliver(event)))
-                .ifNoItem()
-                .after(config.deliveryTimeout())
-                .failWith(() -> new TimeoutException("delivery took longer than " + config.deliveryTimeout()))
-                .<Outcome>map(ignored -> new Outcome.Delivered(event))
-                .onFailure()
-                .recoverWithItem(failure -> failed(event, failure));
+        return tracing.tracedRun(
+                        run,
+                        () -> Uni.createFrom()
+                                .deferred(() -> handler.deliverRun(run))
+                                .ifNoItem()
+                                .after(config.deliveryTimeout())
+                                .failWith(() ->
+                                        new TimeoutException("delivery took longer than " + config.deliveryTimeout()))
+                                .onFailure()
+                                .recoverWithItem(failure -> RunResult.failedAt(0, failure)))
+                .map(result -> outcomes(run, result));
+    }
+
+    private List<Outcome> outcomes(List<OutboxRecord> run, RunResult result) {
+        int delivered = Math.min(result.delivered(), run.size());
+        Throwable failure = result.failure();
+        if (delivered == 0 && failure == null) {
+            // a handler must make progress or say why not; otherwise the run would be claimed forever
+            failure = new IllegalStateException("handler delivered none of the run and reported no failure");
+        }
+        List<Outcome> out = new ArrayList<>(Math.min(delivered + 1, run.size()));
+        for (int i = 0; i < delivered; i++) {
+            out.add(new Outcome.Delivered(run.get(i)));
+        }
+        if (failure != null && delivered < run.size()) {
+            out.add(failed(run.get(delivered), failure));
+        }
+        return out;
     }
 
     private Outcome failed(OutboxRecord event, Throwable failure) {

@@ -1,6 +1,7 @@
 package io.plugsync.dispatcher.outbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -17,7 +18,8 @@ import java.util.function.Supplier;
 /**
  * Continues the writer's trace across the outbox: the W3C context that the publish stored in
  * {@code outbox_event.trace_context} becomes the parent of the delivery span, so one trace spans
- * API -> dispatcher -> DynamoDB/SQS.
+ * API -> dispatcher -> DynamoDB/SQS. Events delivered together in a run still get one span each,
+ * each in its own writer's trace.
  */
 @ApplicationScoped
 public class OutboxTracing {
@@ -37,6 +39,10 @@ public class OutboxTracing {
             return value == null || !value.isTextual() ? null : value.asText();
         }
     };
+
+    private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("plugsync.outbox.outcome");
+
+    private static final AttributeKey<Long> RUN_SIZE = AttributeKey.longKey("plugsync.outbox.run_size");
 
     private final Tracer tracer;
 
@@ -59,6 +65,37 @@ public class OutboxTracing {
                 .setAttribute("plugsync.aggregate_type", event.aggregateType())
                 .setAttribute("plugsync.aggregate_id", event.aggregateId())
                 .startSpan();
+    }
+
+    /**
+     * Runs the delivery of a run with one delivery span per event, each a child of that event's
+     * stored context, and ends each span with the event's own outcome: delivered, failed (error
+     * status and the exception) or deferred (not attempted in this pass, left in line).
+     */
+    public Uni<RunResult> tracedRun(List<OutboxRecord> run, Supplier<Uni<RunResult>> delivery) {
+        List<Span> spans = new ArrayList<>(run.size());
+        run.forEach(event -> spans.add(start(event).setAttribute(RUN_SIZE, (long) run.size())));
+        return Uni.createFrom()
+                .deferred(delivery::get)
+                .onFailure()
+                .recoverWithItem(failure -> RunResult.failedAt(0, failure))
+                .invoke(result -> {
+                    for (int i = 0; i < spans.size(); i++) {
+                        Span span = spans.get(i);
+                        if (i < result.delivered()) {
+                            span.setAttribute(OUTCOME, "delivered");
+                        } else if (i == result.delivered() && result.failure() != null) {
+                            span.setAttribute(OUTCOME, "failed");
+                            span.recordException(result.failure());
+                            span.setStatus(
+                                    StatusCode.ERROR,
+                                    result.failure().getClass().getSimpleName());
+                        } else {
+                            span.setAttribute(OUTCOME, "deferred");
+                        }
+                        span.end();
+                    }
+                });
     }
 
     /** Runs {@code delivery} inside the event's delivery span, ending it with the outcome. */

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
- * Writes one version into the replica, then moves the active pointer forward. Every write is
+ * Writes versions into the replica and moves the active pointer forward. Every write is
  * conditional: a version's items are never overwritten with different content, and the pointer
  * only ever moves to a higher version, so replays and stragglers are harmless no-ops.
  */
@@ -42,18 +42,34 @@ public class ReplicaWriter {
         ALREADY_CURRENT
     }
 
-    public Uni<PointerResult> write(
-            UUID connectorId, int version, String checksum, byte[] payload, Instant publishedAt) {
-        ReplicaItems.VersionItems items = ReplicaItems.version(connectorId, version, checksum, payload, publishedAt);
-        return writeVersion(connectorId, version, items)
-                .chain(() -> flipPointer(connectorId, version, checksum))
+    /**
+     * Writes the items of one version (immutable: a version already there with the same content is
+     * a no-op, with different content a failure). Versions are independent of each other, so
+     * several may be written at once; the pointer is moved separately, after them.
+     */
+    public Uni<Void> writeVersion(UUID connectorId, int version, String checksum, byte[] payload, Instant publishedAt) {
+        return Uni.createFrom()
+                .deferred(() -> writeVersion(
+                        connectorId,
+                        version,
+                        ReplicaItems.version(connectorId, version, checksum, payload, publishedAt)))
                 .onItemOrFailure()
-                .invoke((ok, failure) -> {
-                    metrics.target(TARGET, failure == null);
-                    if (failure != null && AwsResources.unwrap(failure) instanceof ResourceNotFoundException) {
-                        resources.forgetTable();
-                    }
-                });
+                .invoke(this::count);
+    }
+
+    /**
+     * Moves the active pointer to {@code version} unless it is already there or further (it never
+     * moves back). Call it only after the version's items are written.
+     */
+    public Uni<PointerResult> flipPointer(UUID connectorId, int version, String checksum) {
+        return pointer(connectorId, version, checksum).onItemOrFailure().invoke(this::count);
+    }
+
+    private void count(Object ok, Throwable failure) {
+        metrics.target(TARGET, failure == null);
+        if (failure != null && AwsResources.unwrap(failure) instanceof ResourceNotFoundException) {
+            resources.forgetTable();
+        }
     }
 
     private Uni<Void> writeVersion(UUID connectorId, int version, ReplicaItems.VersionItems items) {
@@ -115,7 +131,7 @@ public class ReplicaWriter {
                         : null);
     }
 
-    private Uni<PointerResult> flipPointer(UUID connectorId, int version, String checksum) {
+    private Uni<PointerResult> pointer(UUID connectorId, int version, String checksum) {
         return Uni.createFrom()
                 .completionStage(() -> dynamo.putItem(PutItemRequest.builder()
                         .tableName(resources.table())

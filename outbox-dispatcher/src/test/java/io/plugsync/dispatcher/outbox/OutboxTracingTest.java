@@ -5,9 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.smallrye.mutiny.Uni;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** The delivery span continues the trace whose context the publish stored with the event. */
@@ -57,6 +68,61 @@ class OutboxTracingTest {
                         .getSpanContext()
                         .isValid())
                 .isFalse();
+    }
+
+    @Test
+    void eachEventOfARunGetsItsOwnSpanInItsWritersTraceWithItsOwnOutcome() {
+        List<SpanData> ended = new CopyOnWriteArrayList<>();
+        SdkTracerProvider provider = SdkTracerProvider.builder()
+                .addSpanProcessor(SimpleSpanProcessor.create(new SpanExporter() {
+                    @Override
+                    public CompletableResultCode export(Collection<SpanData> spans) {
+                        ended.addAll(spans);
+                        return CompletableResultCode.ofSuccess();
+                    }
+
+                    @Override
+                    public CompletableResultCode flush() {
+                        return CompletableResultCode.ofSuccess();
+                    }
+
+                    @Override
+                    public CompletableResultCode shutdown() {
+                        return CompletableResultCode.ofSuccess();
+                    }
+                }))
+                .build();
+        OutboxTracing sdkTracing = new OutboxTracing(provider.get("test"));
+        List<String> traces = List.of(
+                "4bf92f3577b34da6a3ce929d0e0e4731",
+                "4bf92f3577b34da6a3ce929d0e0e4732",
+                "4bf92f3577b34da6a3ce929d0e0e4733",
+                "4bf92f3577b34da6a3ce929d0e0e4734");
+        List<OutboxRecord> run = traces.stream()
+                .map(trace ->
+                        event(json.createObjectNode().put("traceparent", "00-" + trace + "-" + PARENT_SPAN + "-01")))
+                .toList();
+
+        RunResult result = sdkTracing
+                .tracedRun(run, () -> Uni.createFrom().item(RunResult.failedAt(2, new IllegalStateException("boom"))))
+                .await()
+                .indefinitely();
+
+        assertThat(result.delivered()).isEqualTo(2);
+        assertThat(ended).hasSize(4);
+        for (int i = 0; i < run.size(); i++) {
+            String id = run.get(i).id().toString();
+            SpanData span = ended.stream()
+                    .filter(s -> id.equals(s.getAttributes().get(AttributeKey.stringKey("messaging.message.id"))))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(span.getTraceId()).isEqualTo(traces.get(i));
+            assertThat(span.getParentSpanId()).isEqualTo(PARENT_SPAN);
+            String outcome = span.getAttributes().get(AttributeKey.stringKey("plugsync.outbox.outcome"));
+            assertThat(outcome).isEqualTo(i < 2 ? "delivered" : i == 2 ? "failed" : "deferred");
+            assertThat(span.getStatus().getStatusCode()).isEqualTo(i == 2 ? StatusCode.ERROR : StatusCode.UNSET);
+        }
+        provider.close();
     }
 
     @Test

@@ -56,6 +56,19 @@ public final class PublishFixture {
 
     /** Publishes {@code document} as the next version, with one manifest per entry of event_flows. */
     public Published publish(UUID connectorId, JsonNode document) throws SQLException {
+        return publish(connectorId, document, CanonicalJson.sha256(document));
+    }
+
+    /**
+     * Publishes a version whose stored checksum is {@code checksum} (a corrupted row when it does not
+     * match the document); version rows are immutable, so this is the only way to get one.
+     */
+    public Published publishWithStoredChecksum(UUID connectorId, JsonNode document, String checksum)
+            throws SQLException {
+        return publish(connectorId, document, checksum);
+    }
+
+    private Published publish(UUID connectorId, JsonNode document, String checksum) throws SQLException {
         boolean auto = db.getAutoCommit();
         db.setAutoCommit(false);
         try {
@@ -77,7 +90,6 @@ public final class PublishFixture {
                 off.setObject(1, connectorId);
                 off.executeUpdate();
             }
-            String checksum = CanonicalJson.sha256(document);
             Timestamp publishedAt;
             try (PreparedStatement insert = db.prepareStatement(
                     "INSERT INTO connector_config_versions (connector_id, version, document, checksum, is_active,"
