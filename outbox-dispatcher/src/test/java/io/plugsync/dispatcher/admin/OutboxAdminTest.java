@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.plugsync.common.replica.ReplicaLayout;
 import io.plugsync.dispatcher.support.DispatcherTestEngines;
 import io.plugsync.dispatcher.support.OperatorTokens;
 import io.plugsync.dispatcher.support.PublishFixture;
@@ -37,8 +36,7 @@ class OutboxAdminTest {
     void setUp() throws Exception {
         db = PlugSyncTestEngines.jdbc();
         fixture = new PublishFixture(db);
-        var engines = PlugSyncTestEngines.engines();
-        probe = new ReplicaProbe(engines.dynamo().endpoint(), engines.sqs().endpoint(), ReplicaLayout.DEFAULT_TABLE);
+        probe = ReplicaProbe.ofTestEngines();
     }
 
     @AfterEach

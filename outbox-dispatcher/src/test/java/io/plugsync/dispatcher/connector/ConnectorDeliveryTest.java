@@ -47,8 +47,7 @@ class ConnectorDeliveryTest {
     void setUp() throws Exception {
         db = PlugSyncTestEngines.jdbc();
         fixture = new PublishFixture(db);
-        var engines = PlugSyncTestEngines.engines();
-        probe = new ReplicaProbe(engines.dynamo().endpoint(), engines.sqs().endpoint(), ReplicaLayout.DEFAULT_TABLE);
+        probe = ReplicaProbe.ofTestEngines();
         store = new DynamoConfigStore(dynamoAsync, ReplicaLayout.DEFAULT_TABLE);
     }
 

@@ -58,8 +58,7 @@ class RunDeliveryTest {
     void setUp() throws Exception {
         db = PlugSyncTestEngines.jdbc();
         fixture = new PublishFixture(db);
-        var engines = PlugSyncTestEngines.engines();
-        probe = new ReplicaProbe(engines.dynamo().endpoint(), engines.sqs().endpoint(), ReplicaLayout.DEFAULT_TABLE);
+        probe = ReplicaProbe.ofTestEngines();
         store = new DynamoConfigStore(dynamoAsync, ReplicaLayout.DEFAULT_TABLE);
         // whatever earlier test classes left due in the shared outbox goes first
         for (int i = 0; i < 20 && pass() > 0; i++) {}

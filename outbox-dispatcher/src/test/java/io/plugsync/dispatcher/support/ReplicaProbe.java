@@ -3,6 +3,7 @@ package io.plugsync.dispatcher.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugsync.common.replica.ReplicaLayout;
+import io.plugsync.engines.PlugSyncTestEngines;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,12 @@ public final class ReplicaProbe implements AutoCloseable {
     private final DynamoDbClient dynamo;
     private final SqsClient sqs;
     private final String table;
+
+    /** A probe on the shared test engines' DynamoDB table and queue. */
+    public static ReplicaProbe ofTestEngines() {
+        var engines = PlugSyncTestEngines.engines();
+        return new ReplicaProbe(engines.dynamo().endpoint(), engines.sqs().endpoint(), ReplicaLayout.DEFAULT_TABLE);
+    }
 
     public ReplicaProbe(String dynamoEndpoint, String sqsEndpoint, String table) {
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
