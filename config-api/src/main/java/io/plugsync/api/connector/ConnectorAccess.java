@@ -37,8 +37,4 @@ public class ConnectorAccess {
     public Uni<UUID> read(SqlClient db, Caller caller, UUID connectorId) {
         return require(db, caller, connectorId, OrgRole.VIEWER, READ);
     }
-
-    public Uni<UUID> write(SqlClient db, Caller caller, UUID connectorId) {
-        return require(db, caller, connectorId, OrgRole.EDITOR, WRITE);
-    }
 }
