@@ -1,14 +1,14 @@
 package io.plugsync.common.library;
 
 import io.plugsync.common.http.ProblemException;
-import io.plugsync.common.outbox.OutboxEvent;
+import io.plugsync.common.outbox.ConfigObjectVersionCreated;
+import io.plugsync.common.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -61,7 +61,7 @@ public class ConfigObjectWriter {
             SqlClient db, UUID organizationId, UUID configObjectId, VersionAuthor author) {
         return lock(db, organizationId, configObjectId).flatMap(type -> {
             ParsedConfig tombstone =
-                    new ParsedConfig(type, LibraryOutbox.payload().put("deleted", true), null, null);
+                    new ParsedConfig(type, ConfigParsers.JSON.createObjectNode().put("deleted", true), null, null);
             return insertVersion(db, configObjectId, tombstone, author)
                     .call(v -> db.preparedQuery("UPDATE config_object SET status = 'deleted', search_text = NULL,"
                                     + " deleted_at = now(), updated_at = now() WHERE id = $1")
@@ -198,19 +198,9 @@ public class ConfigObjectWriter {
     }
 
     private static Uni<Void> event(SqlClient db, UUID organizationId, ObjectType type, WrittenVersion version) {
-        var payload = LibraryOutbox.payload()
-                .put("organization_id", organizationId.toString())
-                .put("config_object_id", version.configObjectId().toString())
-                .put("version_id", version.versionId().toString())
-                .put("object_type", type.wire())
-                .put("deleted", version.deleted());
-        return LibraryOutbox.append(
+        return OutboxWriter.append(
                 db,
-                new OutboxEvent(
-                        OutboxEvent.AggregateTypes.CONFIG_OBJECT,
-                        version.configObjectId().toString(),
-                        OutboxEvent.EventTypes.CONFIG_OBJECT_VERSION_CREATED,
-                        payload,
-                        Map.of()));
+                new ConfigObjectVersionCreated(
+                        organizationId, version.configObjectId(), version.versionId(), type.wire(), version.deleted()));
     }
 }

@@ -1,10 +1,10 @@
 package io.plugsync.common.library;
 
-import io.plugsync.common.outbox.OutboxEvent;
+import io.plugsync.common.outbox.OutboxWriter;
+import io.plugsync.common.outbox.PluginMembershipChanged;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -59,7 +59,7 @@ public final class PluginMemberships {
                 }))
                 .flatMap(rows -> rows.size() == 0
                         ? Uni.createFrom().item(false)
-                        : event(db, organizationId, pluginId, configObjectId, "added")
+                        : event(db, organizationId, pluginId, configObjectId, PluginMembershipChanged.Change.ADDED)
                                 .replaceWith(true));
     }
 
@@ -75,24 +75,16 @@ public final class PluginMemberships {
                 .execute(Tuple.of(pluginId, configObjectId, organizationId))
                 .flatMap(rows -> rows.size() == 0
                         ? Uni.createFrom().item(false)
-                        : event(db, organizationId, pluginId, configObjectId, "removed")
+                        : event(db, organizationId, pluginId, configObjectId, PluginMembershipChanged.Change.REMOVED)
                                 .replaceWith(true));
     }
 
     private static Uni<Void> event(
-            SqlClient db, UUID organizationId, UUID pluginId, UUID configObjectId, String change) {
-        var payload = LibraryOutbox.payload()
-                .put("organization_id", organizationId.toString())
-                .put("plugin_id", pluginId.toString())
-                .put("config_object_id", configObjectId.toString())
-                .put("change", change);
-        return LibraryOutbox.append(
-                db,
-                new OutboxEvent(
-                        OutboxEvent.AggregateTypes.PLUGIN,
-                        pluginId.toString(),
-                        OutboxEvent.EventTypes.PLUGIN_MEMBERSHIP_CHANGED,
-                        payload,
-                        Map.of()));
+            SqlClient db,
+            UUID organizationId,
+            UUID pluginId,
+            UUID configObjectId,
+            PluginMembershipChanged.Change change) {
+        return OutboxWriter.append(db, new PluginMembershipChanged(organizationId, pluginId, configObjectId, change));
     }
 }

@@ -4,23 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.plugsync.common.http.ProblemException;
+import io.plugsync.common.outbox.OutboxContract;
+import io.plugsync.common.support.FreshDatabase;
 import io.plugsync.engines.OrgFixtures;
-import io.plugsync.engines.PlugSyncTestEngines;
-import io.plugsync.engines.PostgresEngine;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.PoolOptions;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,43 +23,24 @@ import org.junit.jupiter.api.Test;
 /** The shared write path against a real PostgreSQL with the real schema. */
 class ConfigObjectWriterTest {
     static final String SKILL = ConfigParsersTest.SKILL;
-    static String url;
-    static String database;
+    static FreshDatabase database;
     static Pool pool;
     static String oldKey = PayloadCipherTest.key();
     static ConfigObjectWriter writer = new ConfigObjectWriter(PayloadCipher.fromBase64Keys("k1", Map.of("k1", oldKey)));
 
     @BeforeAll
     static void freshDatabase() throws SQLException {
-        database = "library_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection admin = PlugSyncTestEngines.jdbc();
-                Statement st = admin.createStatement()) {
-            st.execute("CREATE DATABASE " + database);
-        }
-        int port = PlugSyncTestEngines.engines().postgres().port();
-        url = "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
-        Flyway.configure()
-                .dataSource(url, PostgresEngine.USER, PostgresEngine.PASSWORD)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        pool = Pool.pool(
-                new PgConnectOptions()
-                        .setHost("127.0.0.1")
-                        .setPort(port)
-                        .setDatabase(database)
-                        .setUser(PostgresEngine.USER)
-                        .setPassword(PostgresEngine.PASSWORD),
-                new PoolOptions().setMaxSize(4));
+        database = FreshDatabase.create("library");
+        pool = database.pool();
     }
 
     @AfterAll
     static void close() {
-        pool.closeAndAwait();
+        database.close();
     }
 
     static Connection db() throws SQLException {
-        return DriverManager.getConnection(url, PostgresEngine.USER, PostgresEngine.PASSWORD);
+        return database.connect();
     }
 
     static UUID org() throws SQLException {
@@ -87,10 +63,12 @@ class ConfigObjectWriterTest {
                 .indefinitely();
     }
 
-    static long count(String sql, Object id) throws SQLException {
+    static long count(String sql, Object... params) throws SQLException {
         try (Connection db = db();
                 PreparedStatement st = db.prepareStatement(sql)) {
-            st.setObject(1, id);
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -123,7 +101,8 @@ class ConfigObjectWriterTest {
             }
         }
         assertThat(count(
-                        "SELECT count(*) FROM outbox_event WHERE aggregate_type = 'config_object' AND aggregate_id = ?",
+                        "SELECT count(*) FROM outbox_event WHERE aggregate_type = ? AND aggregate_id = ?",
+                        OutboxContract.CONFIG_OBJECT,
                         written.configObjectId().toString()))
                 .isEqualTo(1);
         StoredVersion latest = pool.withConnection(c -> ConfigObjectVersions.latest(c, written.configObjectId()))
@@ -307,7 +286,8 @@ class ConfigObjectWriterTest {
         assertThat(count("SELECT count(*) FROM plugin_config_object WHERE plugin_id = ?", plugin))
                 .isEqualTo(1);
         assertThat(count(
-                        "SELECT count(*) FROM outbox_event WHERE aggregate_type = 'plugin' AND aggregate_id = ?",
+                        "SELECT count(*) FROM outbox_event WHERE aggregate_type = ? AND aggregate_id = ?",
+                        OutboxContract.PLUGIN,
                         plugin.toString()))
                 .isEqualTo(3);
         UUID other = org();

@@ -4,22 +4,18 @@ import io.plugsync.api.connector.ConnectorView;
 import io.plugsync.api.connector.CreateConnectorRequest;
 import io.plugsync.api.connector.Page;
 import io.plugsync.common.http.Problem;
-import io.plugsync.common.outbox.ConnectorVersionPublished;
-import io.plugsync.common.outbox.OutboxEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Types Jackson reads or writes where Quarkus REST cannot see them at build time, so a native
  * executable keeps their constructors and accessors: problem bodies built inside {@code Response}
- * entities, outbox payloads serialised by hand, and API records. Resources and migrations are
+ * entities, and API records. Resources and migrations are
  * registered in application.properties ({@code quarkus.native.resources.includes}).
  */
 @RegisterForReflection(
         targets = {
             Problem.class,
             Problem.FieldError.class,
-            OutboxEvent.class,
-            ConnectorVersionPublished.class,
             ConnectorView.class,
             CreateConnectorRequest.class,
             Page.class

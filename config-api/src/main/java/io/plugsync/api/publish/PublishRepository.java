@@ -1,5 +1,7 @@
 package io.plugsync.api.publish;
 
+import io.plugsync.common.outbox.ConnectorVersionPublished;
+import io.plugsync.common.outbox.EventType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -47,8 +49,7 @@ public class PublishRepository {
             String message,
             long draftRevision,
             String journalDetailJson,
-            String aggregateType,
-            String eventType,
+            EventType<ConnectorVersionPublished> event,
             String traceContextJson,
             /* JSON array of the changed paths when the publish also replaces the draft's document, else null */
             String replacePathsJson) {}
@@ -77,8 +78,8 @@ public class PublishRepository {
                     r.message(),
                     r.draftRevision(),
                     r.journalDetailJson(),
-                    r.aggregateType(),
-                    r.eventType(),
+                    r.event().aggregateType(),
+                    r.event().name(),
                     r.traceContextJson(),
                     r.replacePathsJson()
                 }))

@@ -16,7 +16,7 @@ import io.plugsync.common.auth.WriterKind;
 import io.plugsync.common.http.Problem;
 import io.plugsync.common.http.ProblemException;
 import io.plugsync.common.json.CanonicalJson;
-import io.plugsync.common.outbox.OutboxEvent;
+import io.plugsync.common.outbox.OutboxContract;
 import io.plugsync.common.v3.FlowManifest;
 import io.plugsync.common.v3.JsonDiff;
 import io.plugsync.common.v3.V3Document;
@@ -255,8 +255,7 @@ public class PublishService {
                             message,
                             draft.revision(),
                             publishDetail(base + 1, checksum, message),
-                            OutboxEvent.AggregateTypes.CONNECTOR,
-                            OutboxEvent.EventTypes.CONNECTOR_VERSION_PUBLISHED,
+                            OutboxContract.CONNECTOR_VERSION_PUBLISHED,
                             write(trace),
                             changedPaths == null ? null : write(changedPaths));
                 })

@@ -1,5 +1,6 @@
 package io.plugsync.api.version;
 
+import io.plugsync.common.outbox.OutboxContract;
 import io.plugsync.common.v3.V3Document;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -54,9 +55,13 @@ public class VersionRepository {
      */
     public Uni<Optional<OffsetDateTime>> deliveredAt(SqlClient db, UUID connectorId, int version) {
         return db.preparedQuery("SELECT max(delivered_at) AS delivered_at FROM outbox_event"
-                        + " WHERE aggregate_type = 'connector' AND aggregate_id = $1"
-                        + " AND event_type = 'connector.version.published' AND payload->>'version' = $2")
-                .execute(Tuple.of(connectorId.toString(), Integer.toString(version)))
+                        + " WHERE aggregate_type = $1 AND aggregate_id = $2 AND event_type = $3"
+                        + " AND payload->>'version' = $4")
+                .execute(Tuple.of(
+                        OutboxContract.CONNECTOR,
+                        connectorId.toString(),
+                        OutboxContract.CONNECTOR_VERSION_PUBLISHED.name(),
+                        Integer.toString(version)))
                 .map(rows -> Optional.ofNullable(rows.iterator().next().getOffsetDateTime("delivered_at")));
     }
 

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.plugsync.api.draft.V3Api;
 import io.plugsync.api.support.TestOrg;
 import io.plugsync.common.json.CanonicalJson;
+import io.plugsync.common.outbox.OutboxContract;
 import io.plugsync.common.v3.V3Document;
 import io.plugsync.engines.PlugSyncTestEngines;
 import io.quarkus.test.common.WithTestResource;
@@ -54,11 +55,13 @@ class PublishTest {
                         uuid))
                 .isEqualTo(1);
         assertThat(count(
-                        "SELECT count(*) FROM outbox_event WHERE aggregate_type = 'connector' AND aggregate_id = ?"
-                                + " AND event_type = 'connector.version.published' AND payload->>'version' = '1'"
+                        "SELECT count(*) FROM outbox_event WHERE aggregate_type = ? AND aggregate_id = ?"
+                                + " AND event_type = ? AND payload->>'version' = '1'"
                                 + " AND payload->>'connector_id' = ? AND payload->>'organization_id' = ?"
                                 + " AND payload->>'checksum' IS NOT NULL AND payload->>'published_at' IS NOT NULL",
+                        OutboxContract.CONNECTOR,
                         id,
+                        OutboxContract.CONNECTOR_VERSION_PUBLISHED.name(),
                         id,
                         org.id().toString()))
                 .isEqualTo(1);

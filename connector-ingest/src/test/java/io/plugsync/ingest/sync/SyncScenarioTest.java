@@ -6,6 +6,7 @@ import static io.plugsync.ingest.support.IngestFixtures.scalar;
 import static io.plugsync.ingest.support.Skills.skill;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plugsync.common.outbox.OutboxContract;
 import io.plugsync.engines.PlugSyncTestEngines;
 import io.plugsync.ingest.support.FakeGithubResource;
 import io.plugsync.ingest.support.FakeRepo;
@@ -68,7 +69,8 @@ class SyncScenarioTest {
                         "SELECT count(*) FROM plugin_config_object WHERE plugin_id = ? AND removed_at IS NULL", plugin))
                 .isEqualTo(3);
         assertThat(count(
-                        "SELECT count(*) FROM outbox_event WHERE aggregate_type = 'config_object' AND aggregate_id = ?",
+                        "SELECT count(*) FROM outbox_event WHERE aggregate_type = ? AND aggregate_id = ?",
+                        OutboxContract.CONFIG_OBJECT,
                         alpha.toString()))
                 .isEqualTo(1);
 

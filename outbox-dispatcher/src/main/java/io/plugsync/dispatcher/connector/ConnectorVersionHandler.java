@@ -1,8 +1,9 @@
 package io.plugsync.dispatcher.connector;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.plugsync.common.json.CanonicalJson;
-import io.plugsync.common.outbox.OutboxEvent;
+import io.plugsync.common.outbox.ConnectorVersionPublished;
+import io.plugsync.common.outbox.EventType;
+import io.plugsync.common.outbox.OutboxContract;
 import io.plugsync.common.replica.ConfigChangeNotification;
 import io.plugsync.common.replica.ReplicaPayload;
 import io.plugsync.dispatcher.notify.ChangeNotifier;
@@ -10,12 +11,14 @@ import io.plugsync.dispatcher.outbox.OutboxHandler;
 import io.plugsync.dispatcher.outbox.OutboxRecord;
 import io.plugsync.dispatcher.outbox.PermanentDeliveryException;
 import io.plugsync.dispatcher.outbox.RunResult;
+import io.plugsync.dispatcher.replica.AwsResources;
 import io.plugsync.dispatcher.replica.ReplicaWriter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -47,17 +50,28 @@ public class ConnectorVersionHandler implements OutboxHandler {
     private final PublishedVersionRepository versions;
     private final ReplicaWriter replica;
     private final ChangeNotifier notifier;
+    private final AwsResources resources;
 
     public ConnectorVersionHandler(
-            PublishedVersionRepository versions, ReplicaWriter replica, ChangeNotifier notifier) {
+            PublishedVersionRepository versions,
+            ReplicaWriter replica,
+            ChangeNotifier notifier,
+            AwsResources resources) {
         this.versions = versions;
         this.replica = replica;
         this.notifier = notifier;
+        this.resources = resources;
     }
 
     @Override
-    public String aggregateType() {
-        return OutboxEvent.AggregateTypes.CONNECTOR;
+    public Set<EventType<?>> eventTypes() {
+        return Set.of(OutboxContract.CONNECTOR_VERSION_PUBLISHED);
+    }
+
+    /** The replica's table and the notification queue exist (created on first use). */
+    @Override
+    public Uni<Void> ready() {
+        return resources.ready();
     }
 
     @Override
@@ -203,23 +217,11 @@ public class ConnectorVersionHandler implements OutboxHandler {
     }
 
     private static Ref ref(OutboxRecord event) {
-        if (!OutboxEvent.EventTypes.CONNECTOR_VERSION_PUBLISHED.equals(event.eventType())) {
+        if (!(event.decode() instanceof ConnectorVersionPublished published)) {
             throw new PermanentDeliveryException(
                     "connector handler does not know event type '" + event.eventType() + "'");
         }
-        UUID connectorId;
-        int version;
-        try {
-            JsonNode payload = event.payload();
-            connectorId = UUID.fromString(payload.path("connector_id").asText());
-            version = payload.path("version").asInt(0);
-        } catch (IllegalArgumentException e) {
-            throw new PermanentDeliveryException("malformed payload: " + e.getMessage());
-        }
-        if (version <= 0) {
-            throw new PermanentDeliveryException("payload has no positive version");
-        }
-        return new Ref(event, connectorId, version);
+        return new Ref(event, published.connectorId(), published.version());
     }
 
     private static Optional<PermanentDeliveryException> check(Ref ref, PublishedVersion v) {

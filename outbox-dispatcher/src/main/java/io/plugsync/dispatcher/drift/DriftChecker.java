@@ -1,15 +1,11 @@
 package io.plugsync.dispatcher.drift;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plugsync.common.outbox.ConnectorVersionPublished;
-import io.plugsync.common.outbox.OutboxEvent;
+import io.plugsync.common.outbox.OutboxWriter;
 import io.plugsync.common.replica.DynamoConfigStore;
 import io.plugsync.dispatcher.connector.PublishedVersionRepository;
 import io.plugsync.dispatcher.connector.PublishedVersionRepository.ActiveVersion;
-import io.plugsync.dispatcher.metrics.DispatcherMetrics;
 import io.plugsync.dispatcher.outbox.OutboxDrainer;
-import io.plugsync.dispatcher.outbox.OutboxRepository;
 import io.plugsync.dispatcher.replica.AwsResources;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -38,30 +34,24 @@ public class DriftChecker {
     private static final int PAGE = 200;
 
     private final PublishedVersionRepository versions;
-    private final OutboxRepository outbox;
     private final OutboxDrainer drainer;
-    private final DispatcherMetrics metrics;
+    private final DriftMetrics metrics;
     private final AwsResources resources;
     private final Pool pool;
-    private final ObjectMapper mapper;
     private final DynamoConfigStore store;
 
     public DriftChecker(
             PublishedVersionRepository versions,
-            OutboxRepository outbox,
             OutboxDrainer drainer,
-            DispatcherMetrics metrics,
+            DriftMetrics metrics,
             AwsResources resources,
             Pool pool,
-            ObjectMapper mapper,
             DynamoDbAsyncClient dynamo) {
         this.versions = versions;
-        this.outbox = outbox;
         this.drainer = drainer;
         this.metrics = metrics;
         this.resources = resources;
         this.pool = pool;
-        this.mapper = mapper;
         this.store = new DynamoConfigStore(dynamo, resources.table());
     }
 
@@ -87,7 +77,7 @@ public class DriftChecker {
     public Uni<DriftReport> check() {
         return resources.ready().chain(() -> checkFrom(FIRST, new Tally())).map(tally -> {
             DriftReport report = tally.report();
-            metrics.drift(report);
+            metrics.record(report);
             if (report.repaired() > 0) {
                 drainer.wake();
             }
@@ -128,25 +118,16 @@ public class DriftChecker {
                     if (state != State.MISSING && state != State.BEHIND) {
                         return Uni.createFrom().item(new Result(active, replica, state, false));
                     }
-                    return outbox.enqueueIfIdle(
+                    return OutboxWriter.appendIfIdle(
                                     pool,
-                                    OutboxEvent.AggregateTypes.CONNECTOR,
-                                    active.connectorId().toString(),
-                                    OutboxEvent.EventTypes.CONNECTOR_VERSION_PUBLISHED,
-                                    payload(active))
+                                    new ConnectorVersionPublished(
+                                            active.connectorId(),
+                                            active.organizationId(),
+                                            active.version(),
+                                            active.checksum(),
+                                            active.publishedAt()))
                             .map(enqueued -> new Result(active, replica, state, enqueued));
                 });
-    }
-
-    /** The {@link ConnectorVersionPublished} payload of a repair event (same fields as publish writes). */
-    private ObjectNode payload(ActiveVersion active) {
-        ObjectNode payload = mapper.createObjectNode();
-        payload.put("connector_id", active.connectorId().toString());
-        payload.put("organization_id", active.organizationId().toString());
-        payload.put("version", active.version());
-        payload.put("checksum", active.checksum());
-        payload.put("published_at", active.publishedAt().toString());
-        return payload;
     }
 
     private enum State {

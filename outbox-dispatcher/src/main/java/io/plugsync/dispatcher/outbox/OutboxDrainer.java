@@ -2,21 +2,16 @@ package io.plugsync.dispatcher.outbox;
 
 import io.plugsync.dispatcher.config.DispatcherConfig;
 import io.plugsync.dispatcher.metrics.DispatcherMetrics;
-import io.plugsync.dispatcher.replica.AwsResources;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
@@ -41,9 +36,8 @@ public class OutboxDrainer {
     private final OutboxRepository repository;
     private final DispatcherConfig config;
     private final DispatcherMetrics metrics;
-    private final AwsResources resources;
     private final OutboxTracing tracing;
-    private final Map<String, OutboxHandler> handlers = new HashMap<>();
+    private final OutboxHandlers handlers;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile boolean stopping;
@@ -53,21 +47,14 @@ public class OutboxDrainer {
             OutboxRepository repository,
             DispatcherConfig config,
             DispatcherMetrics metrics,
-            AwsResources resources,
             OutboxTracing tracing,
-            @Any Instance<OutboxHandler> handlers) {
+            OutboxHandlers handlers) {
         this.pool = pool;
         this.repository = repository;
         this.config = config;
         this.metrics = metrics;
-        this.resources = resources;
         this.tracing = tracing;
-        handlers.forEach(h -> {
-            OutboxHandler previous = this.handlers.put(h.aggregateType(), h);
-            if (previous != null) {
-                throw new IllegalStateException("two outbox handlers for aggregate type " + h.aggregateType());
-            }
-        });
+        this.handlers = handlers;
     }
 
     /** Asks for a drain pass; cheap and safe to call from any thread. */
@@ -112,8 +99,7 @@ public class OutboxDrainer {
 
     /** One pass: claim, deliver, record, commit. The number of events with a recorded outcome. */
     public Uni<Integer> drainOnce() {
-        return resources
-                .ready()
+        return handlers.ready()
                 .chain(() -> pool.withTransaction(tx -> repository
                                 .claimRuns(tx, config.batchSize(), Math.max(1, config.runSize()))
                                 .chain(runs -> deliverAll(runs)
@@ -142,7 +128,7 @@ public class OutboxDrainer {
     private Uni<List<Outcome>> deliverRun(List<OutboxRecord> run) {
         metrics.runSize(run.size());
         OutboxRecord head = run.get(0);
-        OutboxHandler handler = handlers.get(head.aggregateType());
+        OutboxHandler handler = handlers.forAggregateType(head.aggregateType()).orElse(null);
         if (handler == null) {
             return Uni.createFrom()
                     .item(List.of(new Outcome.Dead(

@@ -1,15 +1,25 @@
 package io.plugsync.dispatcher.outbox;
 
+import io.plugsync.common.outbox.EventType;
+import io.plugsync.common.outbox.OutboxContract;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Delivers the events of one aggregate type. Implementations are CDI beans; the drainer picks the
- * one whose {@link #aggregateType()} matches the row, so new event kinds plug in without touching
- * the loop. Delivery is at least once: a handler must make a repeated delivery harmless.
+ * Delivers the events of one aggregate type. Implementations are CDI beans; {@link OutboxHandlers}
+ * picks the one whose event types' aggregate matches the row, so new event kinds plug in without
+ * touching the loop, and refuses to start while an event type of the contract has no handler.
+ * Delivery is at least once: a handler must make a repeated delivery harmless.
  */
 public interface OutboxHandler {
-    String aggregateType();
+    /** The event types delivered here, all of one aggregate type ({@link OutboxContract#ALL}). */
+    Set<EventType<?>> eventTypes();
+
+    /** What this handler's deliveries need before a drain pass (e.g. the replica's table); idempotent. */
+    default Uni<Void> ready() {
+        return Uni.createFrom().voidItem();
+    }
 
     /**
      * Delivers one event. A failed Uni is retried with backoff; fail with {@link

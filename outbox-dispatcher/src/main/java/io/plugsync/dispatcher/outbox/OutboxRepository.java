@@ -7,7 +7,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +20,9 @@ import java.util.UUID;
 /** The SQL of the outbox: claim, record outcomes, dead-letter administration, statistics. */
 @ApplicationScoped
 public class OutboxRepository {
-    private static final String COLUMNS = "e.id, e.seq, e.aggregate_type, e.aggregate_id, e.event_type, "
-            + "e.payload::text AS payload, e.trace_context::text AS trace_context, e.created_at, e.attempts";
+    private static final String COLUMNS =
+            "e.id, e.seq, e.aggregate_type, e.aggregate_id, e.event_type, e.schema_version, "
+                    + "e.payload::text AS payload, e.trace_context::text AS trace_context, e.created_at, e.attempts";
 
     /*
      * Only the head of each aggregate is claimable: an event waits while an earlier one of the same
@@ -219,21 +219,6 @@ public class OutboxRepository {
                 });
     }
 
-    /**
-     * Inserts an event unless the aggregate already has one in line (used by drift repair, so a
-     * repair never overtakes or duplicates a pending delivery). True when inserted.
-     */
-    public Uni<Boolean> enqueueIfIdle(
-            SqlClient client, String aggregateType, String aggregateId, String eventType, JsonNode payload) {
-        // the payload goes as text and is cast: a Java String bound to jsonb would become a JSON string
-        return client.preparedQuery("INSERT INTO outbox_event (aggregate_type, aggregate_id, event_type, payload)"
-                        + " SELECT $1, $2, $3, $4::text::jsonb WHERE NOT EXISTS (SELECT 1 FROM outbox_event"
-                        + " WHERE aggregate_type = $1 AND aggregate_id = $2 AND delivered_at IS NULL"
-                        + " AND dead_at IS NULL)")
-                .execute(Tuple.of(aggregateType, aggregateId, eventType, write(payload)))
-                .map(rows -> rows.rowCount() == 1);
-    }
-
     private OutboxRecord toRecord(Row row) {
         return new OutboxRecord(
                 row.getUUID("id"),
@@ -241,6 +226,7 @@ public class OutboxRepository {
                 row.getString("aggregate_type"),
                 row.getString("aggregate_id"),
                 row.getString("event_type"),
+                row.getShort("schema_version"),
                 read(row.getString("payload")),
                 read(row.getString("trace_context")),
                 row.getOffsetDateTime("created_at"),
@@ -252,14 +238,6 @@ public class OutboxRepository {
             return json == null ? mapper.nullNode() : mapper.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable jsonb from PostgreSQL", e);
-        }
-    }
-
-    private String write(JsonNode json) {
-        try {
-            return mapper.writeValueAsString(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 

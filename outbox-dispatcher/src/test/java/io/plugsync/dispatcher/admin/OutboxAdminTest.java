@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.plugsync.common.outbox.ConnectorVersionPublished;
 import io.plugsync.dispatcher.support.DispatcherTestEngines;
 import io.plugsync.dispatcher.support.OperatorTokens;
 import io.plugsync.dispatcher.support.PublishFixture;
@@ -18,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -64,11 +66,8 @@ class OutboxAdminTest {
     void retriedDeadEventIsDeliveredOnceItsCauseIsFixed() throws Exception {
         UUID connector = fixture.newConnector();
         // an event that points at a version that does not exist yet: permanent failure, parked dead
-        UUID early = fixture.rawEvent(
-                "connector",
-                connector.toString(),
-                "connector.version.published",
-                "{\"connector_id\":\"" + connector + "\",\"version\":1}");
+        UUID early = fixture.event(new ConnectorVersionPublished(
+                connector, fixture.organizationOf(connector), 1, "sha256:unknown", OffsetDateTime.now()));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> fixture.delivery(early).deadAt() != null);
         assertThat(fixture.delivery(early).lastError()).contains("has no published version 1");

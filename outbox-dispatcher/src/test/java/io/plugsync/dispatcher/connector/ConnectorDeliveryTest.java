@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plugsync.common.json.CanonicalJson;
+import io.plugsync.common.outbox.ConnectorVersionPublished;
 import io.plugsync.common.replica.ConfigChangeNotification;
 import io.plugsync.common.replica.DynamoConfigStore;
 import io.plugsync.common.replica.ReplicaLayout;
@@ -21,6 +22,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -110,11 +112,8 @@ class ConnectorDeliveryTest {
         awaitDelivered(v2);
 
         // an event for version 1 arriving after version 2 (e.g. a manual replay)
-        UUID stale = fixture.rawEvent(
-                "connector",
-                connector.toString(),
-                "connector.version.published",
-                "{\"connector_id\":\"" + connector + "\",\"version\":1,\"checksum\":\"" + v1.checksum() + "\"}");
+        UUID stale = fixture.event(new ConnectorVersionPublished(
+                connector, fixture.organizationOf(connector), 1, v1.checksum(), OffsetDateTime.now()));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> fixture.delivery(stale).deliveredAt() != null);
 

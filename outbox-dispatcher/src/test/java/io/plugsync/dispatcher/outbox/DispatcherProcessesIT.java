@@ -3,6 +3,7 @@ package io.plugsync.dispatcher.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.plugsync.common.outbox.OutboxContract;
 import io.plugsync.dispatcher.support.DispatcherProcess;
 import io.plugsync.dispatcher.support.PublishFixture;
 import io.plugsync.dispatcher.support.ReplicaProbe;
@@ -265,7 +266,8 @@ class DispatcherProcessesIT {
     private static long orderViolations(Connection db, List<UUID> connectors) throws SQLException {
         try (PreparedStatement q = db.prepareStatement("SELECT count(*) FROM (SELECT delivered_at, lag(delivered_at)"
                 + " OVER (PARTITION BY aggregate_id ORDER BY seq) AS previous FROM outbox_event"
-                + " WHERE aggregate_type = 'connector' AND aggregate_id = ANY(?)) d WHERE delivered_at < previous")) {
+                + " WHERE aggregate_type = '" + OutboxContract.CONNECTOR + "' AND aggregate_id = ANY(?)) d"
+                + " WHERE delivered_at < previous")) {
             q.setArray(
                     1,
                     db.createArrayOf(

@@ -13,6 +13,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.plugsync.common.outbox.OutboxContract;
 import io.smallrye.mutiny.Uni;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -32,9 +33,10 @@ class OutboxTracingTest {
         return new OutboxRecord(
                 UUID.randomUUID(),
                 1,
-                "connector",
+                OutboxContract.CONNECTOR,
                 UUID.randomUUID().toString(),
-                "connector.version.published",
+                OutboxContract.CONNECTOR_VERSION_PUBLISHED.name(),
+                1,
                 json.createObjectNode(),
                 traceContext,
                 OffsetDateTime.now(),

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plugsync.common.json.CanonicalJson;
+import io.plugsync.common.outbox.ConnectorVersionPublished;
+import io.plugsync.common.outbox.OutboxContract;
+import io.plugsync.common.outbox.OutboxPayload;
 import io.plugsync.engines.OrgFixtures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
@@ -122,21 +126,9 @@ public final class PublishFixture {
                     manifest.executeUpdate();
                 }
             }
-            UUID org;
-            try (PreparedStatement q = db.prepareStatement("SELECT organization_id FROM connector WHERE id = ?")) {
-                q.setObject(1, connectorId);
-                try (ResultSet rs = q.executeQuery()) {
-                    rs.next();
-                    org = rs.getObject(1, UUID.class);
-                }
-            }
-            ObjectNode payload = MAPPER.createObjectNode()
-                    .put("connector_id", connectorId.toString())
-                    .put("organization_id", org.toString())
-                    .put("version", version)
-                    .put("checksum", checksum)
-                    .put("published_at", publishedAt.toInstant().toString());
-            Published published = enqueue(connectorId, version, checksum, payload);
+            UUID org = organizationOf(connectorId);
+            Published published = enqueue(new ConnectorVersionPublished(
+                    connectorId, org, version, checksum, publishedAt.toInstant().atOffset(ZoneOffset.UTC)));
             db.commit();
             return published;
         } catch (SQLException | RuntimeException e) {
@@ -147,18 +139,35 @@ public final class PublishFixture {
         }
     }
 
-    private Published enqueue(UUID connectorId, int version, String checksum, JsonNode payload) throws SQLException {
-        try (PreparedStatement outbox = db.prepareStatement(
-                "INSERT INTO outbox_event (aggregate_type, aggregate_id, event_type, payload, trace_context)"
-                        + " VALUES ('connector', ?, 'connector.version.published', ?::jsonb, '{}'::jsonb)"
-                        + " RETURNING id, seq")) {
-            outbox.setString(1, connectorId.toString());
-            outbox.setString(2, payload.toString());
-            try (ResultSet rs = outbox.executeQuery()) {
+    private Published enqueue(ConnectorVersionPublished payload) throws SQLException {
+        UUID id = event(payload);
+        try (PreparedStatement seq = db.prepareStatement("SELECT seq FROM outbox_event WHERE id = ?")) {
+            seq.setObject(1, id);
+            try (ResultSet rs = seq.executeQuery()) {
                 rs.next();
-                return new Published(connectorId, version, checksum, rs.getObject(1, UUID.class), rs.getLong(2));
+                return new Published(payload.connectorId(), payload.version(), payload.checksum(), id, rs.getLong(1));
             }
         }
+    }
+
+    /** The organisation a connector belongs to. */
+    public UUID organizationOf(UUID connectorId) throws SQLException {
+        try (PreparedStatement q = db.prepareStatement("SELECT organization_id FROM connector WHERE id = ?")) {
+            q.setObject(1, connectorId);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getObject(1, UUID.class);
+            }
+        }
+    }
+
+    /** An outbox row of a contract event type, with its payload as the contract writes it. */
+    public UUID event(OutboxPayload payload) throws SQLException {
+        return rawEvent(
+                payload.eventType().aggregateType(),
+                payload.aggregateId(),
+                payload.eventType().name(),
+                OutboxContract.encode(payload).toString());
     }
 
     /** An outbox row of an arbitrary aggregate type (e.g. one without a handler). */

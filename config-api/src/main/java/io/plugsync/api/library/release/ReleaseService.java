@@ -9,8 +9,8 @@ import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.Validation;
 import io.plugsync.common.auth.Caller;
 import io.plugsync.common.http.ProblemException;
-import io.plugsync.common.library.LibraryOutbox;
-import io.plugsync.common.outbox.OutboxEvent;
+import io.plugsync.common.outbox.OutboxWriter;
+import io.plugsync.common.outbox.PluginReleaseCreated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -49,18 +49,8 @@ public class ReleaseService {
                             return releases.insert(db, pluginId, actor.membershipId(), notes);
                         })
                         .flatMap(id -> load(db, pluginId, id))
-                        .call(release -> LibraryOutbox.append(
-                                db,
-                                new OutboxEvent(
-                                        OutboxEvent.AggregateTypes.PLUGIN,
-                                        pluginId.toString(),
-                                        OutboxEvent.EventTypes.PLUGIN_RELEASE_CREATED,
-                                        LibraryOutbox.payload()
-                                                .put("organization_id", org.toString())
-                                                .put("plugin_id", pluginId.toString())
-                                                .put("release_id", release.id().toString())
-                                                .put("item_count", release.itemCount()),
-                                        Map.of())))));
+                        .call(release -> OutboxWriter.append(
+                                db, new PluginReleaseCreated(org, pluginId, release.id(), release.itemCount())))));
     }
 
     public Uni<ItemList<ReleaseView>> list(Caller caller, UUID org, UUID pluginId, Paging paging) {

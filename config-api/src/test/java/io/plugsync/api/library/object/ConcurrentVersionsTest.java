@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plugsync.api.library.Library;
 import io.plugsync.api.support.TestOrg;
+import io.plugsync.common.outbox.OutboxContract;
 import io.plugsync.engines.PlugSyncTestEngines;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,8 +59,9 @@ class ConcurrentVersionsTest {
                 .path("item.title");
         assertThat(title).isEqualTo(latestName).startsWith("writer-");
         assertThat(count(
-                        "SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND event_type = 'config_object.version.created'",
-                        id))
+                        "SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND event_type = ?",
+                        id,
+                        OutboxContract.CONFIG_OBJECT_VERSION_CREATED.name()))
                 .isEqualTo(writers + 1);
     }
 }

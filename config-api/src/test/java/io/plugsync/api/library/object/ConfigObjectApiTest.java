@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.plugsync.api.library.Library;
 import io.plugsync.api.support.TestOrg;
+import io.plugsync.common.outbox.OutboxContract;
 import io.plugsync.engines.PlugSyncTestEngines;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,9 +52,10 @@ class ConfigObjectApiTest {
         assertThat(count("SELECT count(*) FROM config_object_version WHERE config_object_id = ?", uuid(id)))
                 .isEqualTo(1);
         assertThat(count(
-                        "SELECT count(*) FROM outbox_event WHERE aggregate_type = 'config_object' AND aggregate_id = ?"
-                                + " AND event_type = 'config_object.version.created'",
-                        id))
+                        "SELECT count(*) FROM outbox_event WHERE aggregate_type = ? AND aggregate_id = ? AND event_type = ?",
+                        OutboxContract.CONFIG_OBJECT,
+                        id,
+                        OutboxContract.CONFIG_OBJECT_VERSION_CREATED.name()))
                 .isEqualTo(1);
     }
 

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.is;
 
 import io.plugsync.api.library.Library;
 import io.plugsync.api.support.TestOrg;
+import io.plugsync.common.outbox.OutboxContract;
 import io.plugsync.engines.PlugSyncTestEngines;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,9 +55,10 @@ class PluginApiTest {
         assertThat(count("SELECT count(*) FROM plugin_config_object WHERE plugin_id = ?", uuid(plugin)))
                 .isEqualTo(1);
         assertThat(count(
-                        "SELECT count(*) FROM outbox_event WHERE aggregate_type = 'plugin' AND aggregate_id = ?"
-                                + " AND event_type = 'plugin.membership.changed'",
-                        plugin))
+                        "SELECT count(*) FROM outbox_event WHERE aggregate_type = ? AND aggregate_id = ? AND event_type = ?",
+                        OutboxContract.PLUGIN,
+                        plugin,
+                        OutboxContract.PLUGIN_MEMBERSHIP_CHANGED.name()))
                 .isEqualTo(3);
     }
 
@@ -146,8 +148,9 @@ class PluginApiTest {
                 .then()
                 .statusCode(404);
         assertThat(count(
-                        "SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND event_type = 'plugin.release.created'",
-                        plugin))
+                        "SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND event_type = ?",
+                        plugin,
+                        OutboxContract.PLUGIN_RELEASE_CREATED.name()))
                 .isEqualTo(1);
     }
 
