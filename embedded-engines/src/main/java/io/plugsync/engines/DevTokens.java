@@ -4,10 +4,13 @@ import io.smallrye.jwt.build.Jwt;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 /** Mints bearer tokens the services accept, signed with a {@link DevKeys} private key. */
 public final class DevTokens {
     public static final String ISSUER = "https://plugsync.local";
+    /** The {@code groups} entry of the dispatcher's operator endpoints ({@code /admin/outbox/...}). */
+    public static final String OPERATOR_GROUP = "plugsync-operator";
 
     private DevTokens() {}
 
@@ -21,6 +24,22 @@ public final class DevTokens {
                 .upn(subject)
                 .claim("name", subject)
                 .claim("orgs", orgRoles)
+                .expiresIn(ttl)
+                .jws()
+                .keyId("plugsync-dev")
+                .sign(key);
+    }
+
+    /**
+     * An operator token: the {@link #OPERATOR_GROUP} group and no organisation roles (operator
+     * endpoints act across organisations, organisation endpoints stay closed to it).
+     */
+    public static String mintOperator(PrivateKey key, String subject, Duration ttl) {
+        return Jwt.issuer(ISSUER)
+                .subject(subject)
+                .upn(subject)
+                .groups(Set.of(OPERATOR_GROUP))
+                .claim("orgs", Map.of())
                 .expiresIn(ttl)
                 .jws()
                 .keyId("plugsync-dev")

@@ -155,6 +155,9 @@ public final class LocalStack {
         env.put("GITHUB_API_URL", githubApiUrl);
         env.put("AWS_REGION", "us-east-1");
         env.put("PLUGSYNC_TOKEN", token);
+        env.put(
+                "PLUGSYNC_OPERATOR_TOKEN",
+                DevTokens.mintOperator(keys.privateKey(), "demo-operator@plugsync.local", Duration.ofDays(30)));
         StringBuilder file = new StringBuilder("# written by ./plugsync local; valid while it runs\n");
         env.forEach((k, v) -> file.append(k).append('=').append(v).append('\n'));
         Path envFile = home.resolve("local.env");
@@ -167,6 +170,7 @@ public final class LocalStack {
                         + "  dashboard sign-in link  %s%n  PostgreSQL              %s%n  DynamoDB                %s%n"
                         + "  SQS                     %s%n  demo organisation       %s%n  demo connector          %s%n%n"
                         + "  dev token (30 days, owner of the demo organisation):%n  %s%n%n"
+                        + "  operator token (dispatcher /admin/outbox/...): $PLUGSYNC_OPERATOR_TOKEN in the file below%n"
                         + "  everything above is in %s (source it: set -a; . %s; set +a)%n",
                 (System.nanoTime() - started) / 1_000_000_000,
                 api.url(),
