@@ -48,8 +48,7 @@ public class PlugSyncTestEngines implements QuarkusTestResourceLifecycleManager,
         config.put("mp.jwt.verify.publickey", keys.publicKeyPem());
         config.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
         config.put("plugsync.github.webhook-secret", webhookSecret);
-        config.put("plugsync.encryption.active-key-id", "test-1");
-        config.put("plugsync.encryption.keys.\"test-1\"", encryptionKey);
+        config.putAll(encryptionConfig());
         if (integrationTest) {
             config.putAll(packagedApplicationConfig());
         }
@@ -122,6 +121,13 @@ public class PlugSyncTestEngines implements QuarkusTestResourceLifecycleManager,
     public static String webhookSecret() {
         engines();
         return webhookSecret;
+    }
+
+    /** The payload encryption keys every service of this test JVM uses ({@code plugsync.encryption.*}). */
+    public static Map<String, String> encryptionConfig() {
+        engines();
+        return Map.of(
+                "plugsync.encryption.active-key-id", "test-1", "plugsync.encryption.keys.\"test-1\"", encryptionKey);
     }
 
     /** A plain JDBC connection to the test database, for assertions and fixtures. */

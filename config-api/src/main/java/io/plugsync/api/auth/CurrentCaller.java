@@ -3,16 +3,9 @@ package io.plugsync.api.auth;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.plugsync.common.auth.Caller;
-import io.plugsync.common.auth.OrgRole;
+import io.plugsync.common.auth.TokenCaller;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The {@link Caller} of the current request, read once from its verified bearer token. */
@@ -37,31 +30,8 @@ public class CurrentCaller {
     public Caller get() {
         if (caller == null) {
             String raw = token.getRawToken();
-            caller = raw == null ? fromToken(token) : CALLERS.get(raw, ignored -> fromToken(token));
+            caller = raw == null ? TokenCaller.from(token) : CALLERS.get(raw, ignored -> TokenCaller.from(token));
         }
         return caller;
-    }
-
-    /** Subject and the {@code orgs} claim (organisation id to role); malformed entries are ignored. */
-    public static Caller fromToken(JsonWebToken token) {
-        Map<UUID, OrgRole> roles = new HashMap<>();
-        Object claim = token.getClaim(Caller.ORGS_CLAIM);
-        if (claim instanceof JsonObject orgs) {
-            for (Map.Entry<String, JsonValue> entry : orgs.entrySet()) {
-                if (entry.getValue() instanceof JsonString role) {
-                    parseUuid(entry.getKey())
-                            .ifPresent(org -> OrgRole.parse(role.getString()).ifPresent(r -> roles.put(org, r)));
-                }
-            }
-        }
-        return new Caller(token.getSubject() == null ? "" : token.getSubject(), roles);
-    }
-
-    private static Optional<UUID> parseUuid(String value) {
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

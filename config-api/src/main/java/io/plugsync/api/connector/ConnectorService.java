@@ -1,7 +1,7 @@
 package io.plugsync.api.connector;
 
-import io.plugsync.api.auth.OrgAccess;
 import io.plugsync.common.auth.Caller;
+import io.plugsync.common.auth.OrgAccess;
 import io.plugsync.common.auth.OrgRole;
 import io.plugsync.common.auth.WriterKind;
 import io.plugsync.common.http.Cursor;

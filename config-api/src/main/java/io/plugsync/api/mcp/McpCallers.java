@@ -1,7 +1,7 @@
 package io.plugsync.api.mcp;
 
-import io.plugsync.api.auth.CurrentCaller;
 import io.plugsync.common.auth.Caller;
+import io.plugsync.common.auth.TokenCaller;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -18,7 +18,7 @@ public class McpCallers {
 
     public Caller current() {
         if (identity.getPrincipal() instanceof JsonWebToken token) {
-            return CurrentCaller.fromToken(token);
+            return TokenCaller.from(token);
         }
         // no verified token: a caller of no organisation sees nothing
         return new Caller(identity.isAnonymous() ? "" : identity.getPrincipal().getName(), Map.of());

@@ -1,9 +1,10 @@
 package io.plugsync.ingest.held;
 
 import io.plugsync.common.auth.Caller;
+import io.plugsync.common.auth.OrgAccess;
 import io.plugsync.common.auth.OrgRole;
+import io.plugsync.common.auth.TokenCaller;
 import io.plugsync.common.http.ProblemException;
-import io.plugsync.ingest.auth.OrgAccess;
 import io.plugsync.ingest.sync.SyncEventRepository;
 import io.plugsync.ingest.sync.SyncEventRepository.HeldSync;
 import io.smallrye.mutiny.Uni;
@@ -67,6 +68,8 @@ public class HeldSyncResource {
     }
 
     private Caller requireAdmin(UUID orgId) {
-        return OrgAccess.require(token, orgId, OrgRole.ADMIN, "connector_sync_event.confirm");
+        Caller caller = TokenCaller.from(token);
+        OrgAccess.require(caller, orgId, OrgRole.ADMIN, "connector_sync_event.confirm", "organisation " + orgId);
+        return caller;
     }
 }

@@ -1,8 +1,9 @@
 package io.plugsync.ingest.linking;
 
 import io.plugsync.common.auth.Caller;
+import io.plugsync.common.auth.OrgAccess;
 import io.plugsync.common.auth.OrgRole;
-import io.plugsync.ingest.auth.OrgAccess;
+import io.plugsync.common.auth.TokenCaller;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,14 +32,16 @@ public class GithubInstallationResource {
     @POST
     @Path("/install-links")
     public Uni<InstallLink> installLink(@PathParam("orgId") UUID orgId) {
-        Caller caller = OrgAccess.require(token, orgId, OrgRole.ADMIN, "github_installation.link");
+        Caller caller = TokenCaller.from(token);
+        OrgAccess.require(caller, orgId, OrgRole.ADMIN, "github_installation.link", "organisation " + orgId);
         return service.installLink(caller, orgId);
     }
 
     @GET
     @Path("/installations")
     public Uni<LinkedInstallationPage> installations(@PathParam("orgId") UUID orgId) {
-        OrgAccess.require(token, orgId, OrgRole.VIEWER, "github_installation.read");
+        OrgAccess.require(
+                TokenCaller.from(token), orgId, OrgRole.VIEWER, "github_installation.read", "organisation " + orgId);
         return service.list(orgId).map(items -> new LinkedInstallationPage(items, null));
     }
 }

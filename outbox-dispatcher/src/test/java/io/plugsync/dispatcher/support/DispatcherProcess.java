@@ -46,6 +46,7 @@ public final class DispatcherProcess implements AutoCloseable {
         }
         config.put("mp.jwt.verify.publickey.location", publicKeyFile().toString());
         config.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
+        config.putAll(PlugSyncTestEngines.encryptionConfig());
         config.put("quarkus.flyway.migrate-at-start", "true");
         config.put("quarkus.log.console.json.enabled", "false");
         config.put("quarkus.otel.sdk.disabled", "true");

@@ -1,8 +1,8 @@
 package io.plugsync.api.library.access;
 
-import io.plugsync.api.auth.OrgAccess;
 import io.plugsync.api.library.support.Sql;
 import io.plugsync.common.auth.Caller;
+import io.plugsync.common.auth.OrgAccess;
 import io.plugsync.common.auth.OrgRole;
 import io.plugsync.common.http.ProblemException;
 import io.smallrye.mutiny.Uni;

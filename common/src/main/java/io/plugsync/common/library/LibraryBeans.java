@@ -1,14 +1,14 @@
-package io.plugsync.api.library.crypto;
+package io.plugsync.common.library;
 
-import io.plugsync.common.library.ConfigObjectWriter;
-import io.plugsync.common.library.PayloadCipher;
-import io.plugsync.common.library.VersionSealer;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** The shared write path and payload cipher, built once from configuration (fails fast on bad keys). */
+/**
+ * CDI beans of the library write path in every service: the payload cipher built once from {@link
+ * EncryptionConfig} (fails fast on bad keys), the writer and the version sealer.
+ */
 @Singleton
-public class LibraryCrypto {
+public class LibraryBeans {
 
     @Produces
     @Singleton

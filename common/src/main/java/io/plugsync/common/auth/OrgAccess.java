@@ -1,7 +1,5 @@
-package io.plugsync.api.auth;
+package io.plugsync.common.auth;
 
-import io.plugsync.common.auth.Caller;
-import io.plugsync.common.auth.OrgRole;
 import io.plugsync.common.http.ProblemException;
 import java.util.UUID;
 
