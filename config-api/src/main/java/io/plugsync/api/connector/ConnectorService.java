@@ -1,6 +1,7 @@
 package io.plugsync.api.connector;
 
 import io.plugsync.api.auth.OrgAccess;
+import io.plugsync.api.http.Page;
 import io.plugsync.common.auth.Caller;
 import io.plugsync.common.auth.OrgRole;
 import io.plugsync.common.auth.WriterKind;

@@ -1,8 +1,8 @@
 package io.plugsync.api.draft;
 
 import io.plugsync.api.auth.CurrentCaller;
-import io.plugsync.api.connector.Page;
-import io.plugsync.api.connector.Writers;
+import io.plugsync.api.http.Page;
+import io.plugsync.api.http.Writers;
 import io.plugsync.common.auth.WriterKind;
 import io.plugsync.common.http.Cursor;
 import io.plugsync.common.http.Problem;

@@ -1,8 +1,8 @@
 package io.plugsync.api.publish;
 
 import io.plugsync.api.auth.CurrentCaller;
-import io.plugsync.api.connector.Writers;
 import io.plugsync.api.draft.JsonBodies;
+import io.plugsync.api.http.Writers;
 import io.plugsync.common.auth.WriterKind;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
