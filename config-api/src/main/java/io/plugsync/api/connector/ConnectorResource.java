@@ -1,6 +1,8 @@
 package io.plugsync.api.connector;
 
 import io.plugsync.api.auth.CurrentCaller;
+import io.plugsync.api.http.Page;
+import io.plugsync.api.http.Writers;
 import io.plugsync.common.auth.WriterKind;
 import io.plugsync.common.http.ProblemException;
 import io.smallrye.mutiny.Uni;

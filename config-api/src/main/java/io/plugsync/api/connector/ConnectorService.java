@@ -1,5 +1,6 @@
 package io.plugsync.api.connector;
 
+import io.plugsync.api.http.Page;
 import io.plugsync.common.auth.Caller;
 import io.plugsync.common.auth.OrgAccess;
 import io.plugsync.common.auth.OrgRole;

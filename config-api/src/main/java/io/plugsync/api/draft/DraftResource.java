@@ -1,8 +1,8 @@
 package io.plugsync.api.draft;
 
 import io.plugsync.api.auth.CurrentCaller;
-import io.plugsync.api.connector.Page;
-import io.plugsync.api.connector.Writers;
+import io.plugsync.api.http.Page;
+import io.plugsync.api.http.Writers;
 import io.plugsync.common.auth.WriterKind;
 import io.plugsync.common.http.Cursor;
 import io.plugsync.common.http.Problem;
@@ -24,10 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -180,25 +177,7 @@ public class DraftResource {
             @HeaderParam(WriterKind.HEADER) String writer,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             RebaseRequest request) {
-        Map<String, Rebase.Side> resolutions = new LinkedHashMap<>();
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (request != null && request.resolutions() != null) {
-            request.resolutions().forEach((pointer, side) -> {
-                String choice = side == null ? "" : side.toLowerCase(Locale.ROOT);
-                switch (choice) {
-                    case "draft" -> resolutions.put(pointer, Rebase.Side.DRAFT);
-                    case "active" -> resolutions.put(pointer, Rebase.Side.ACTIVE);
-                    default ->
-                        errors.add(new Problem.FieldError(
-                                "/resolutions/" + pointer.replace("~", "~0").replace("/", "~1"),
-                                "must be \"draft\" or \"active\"",
-                                "enum"));
-                }
-            });
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid("invalid resolutions", errors);
-        }
+        Map<String, Rebase.Side> resolutions = RebaseRequest.sides(request == null ? null : request.resolutions());
         return commands.rebase(caller.get(), Writers.parse(writer), id, ifMatch, resolutions)
                 .map(DraftResource::ok);
     }

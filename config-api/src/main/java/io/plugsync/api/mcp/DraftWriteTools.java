@@ -1,19 +1,13 @@
 package io.plugsync.api.mcp;
 
 import io.plugsync.api.draft.DraftCommands;
+import io.plugsync.api.draft.RebaseRequest;
 import io.plugsync.common.auth.WriterKind;
-import io.plugsync.common.http.Problem;
-import io.plugsync.common.http.ProblemException;
-import io.plugsync.common.v3.Rebase;
 import io.plugsync.common.v3.V3Document;
 import io.quarkiverse.mcp.server.Tool;
 import io.quarkiverse.mcp.server.ToolArg;
 import io.quarkiverse.mcp.server.ToolResponse;
 import io.smallrye.mutiny.Uni;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -281,30 +275,7 @@ public class DraftWriteTools {
                         WriterKind.MCP,
                         Args.uuid("connector_id", connectorId),
                         Json.ifMatch(ifRevision),
-                        sides(resolutions)));
-    }
-
-    private static Map<String, Rebase.Side> sides(Map<String, String> resolutions) {
-        Map<String, Rebase.Side> sides = new LinkedHashMap<>();
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (resolutions != null) {
-            resolutions.forEach((pointer, side) -> {
-                String choice = side == null ? "" : side.toLowerCase(Locale.ROOT);
-                switch (choice) {
-                    case "draft" -> sides.put(pointer, Rebase.Side.DRAFT);
-                    case "active" -> sides.put(pointer, Rebase.Side.ACTIVE);
-                    default ->
-                        errors.add(new Problem.FieldError(
-                                "/resolutions/" + pointer.replace("~", "~0").replace("/", "~1"),
-                                "must be \"draft\" or \"active\"",
-                                "enum"));
-                }
-            });
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid("invalid resolutions", errors);
-        }
-        return sides;
+                        RebaseRequest.sides(resolutions)));
     }
 
     private static String required(String name, String value) {

@@ -3,6 +3,7 @@ package io.plugsync.api.mcp;
 import io.plugsync.api.connector.ConnectorService;
 import io.plugsync.api.draft.DraftService;
 import io.plugsync.api.draft.DraftView;
+import io.plugsync.api.draft.ReviewRequestService;
 import io.plugsync.api.org.AgentPublish;
 import io.plugsync.api.org.OrgSettingsService;
 import io.plugsync.api.publish.PublishRequest;
@@ -28,7 +29,7 @@ public class PublishTools {
     private final OrgSettingsService settings;
     private final DraftService drafts;
     private final PublishService publishes;
-    private final ReviewRequests reviews;
+    private final ReviewRequestService reviews;
     private final ToolResults results;
 
     public PublishTools(
@@ -37,7 +38,7 @@ public class PublishTools {
             OrgSettingsService settings,
             DraftService drafts,
             PublishService publishes,
-            ReviewRequests reviews,
+            ReviewRequestService reviews,
             ToolResults results) {
         this.callers = callers;
         this.connectors = connectors;
@@ -121,6 +122,16 @@ public class PublishTools {
         return results.run(
                 "request_review",
                 () -> reviews.request(
-                        callers.current(), WriterKind.MCP, Args.uuid("connector_id", connectorId), summary));
+                        callers.current(), WriterKind.MCP, Args.uuid("connector_id", connectorId), summary(summary)));
+    }
+
+    private static String summary(String summary) {
+        if (summary == null || summary.isBlank()) {
+            throw Args.invalid("summary", "required: what you changed and why, for the person who reviews");
+        }
+        if (summary.length() > ReviewRequestService.MAX_SUMMARY) {
+            throw Args.invalid("summary", "at most " + ReviewRequestService.MAX_SUMMARY + " characters");
+        }
+        return summary;
     }
 }

@@ -2,7 +2,7 @@ package io.plugsync.api.nativeimage;
 
 import io.plugsync.api.connector.ConnectorView;
 import io.plugsync.api.connector.CreateConnectorRequest;
-import io.plugsync.api.connector.Page;
+import io.plugsync.api.http.Page;
 import io.plugsync.common.http.Problem;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

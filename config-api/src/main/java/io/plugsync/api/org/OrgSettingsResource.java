@@ -1,6 +1,7 @@
 package io.plugsync.api.org;
 
 import io.plugsync.api.auth.CurrentCaller;
+import io.plugsync.api.http.Item;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,12 +26,12 @@ public class OrgSettingsResource {
 
     @GET
     public Uni<Item<OrgSettings>> get(@PathParam("orgId") UUID orgId) {
-        return service.get(caller.get(), orgId).map(Item::new);
+        return service.get(caller.get(), orgId).map(Item::of);
     }
 
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public Uni<Item<OrgSettings>> update(@PathParam("orgId") UUID orgId, UpdateOrgSettingsRequest request) {
-        return service.update(caller.get(), orgId, request).map(Item::new);
+        return service.update(caller.get(), orgId, request).map(Item::of);
     }
 }

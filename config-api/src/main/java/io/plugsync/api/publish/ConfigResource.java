@@ -1,8 +1,8 @@
 package io.plugsync.api.publish;
 
 import io.plugsync.api.auth.CurrentCaller;
-import io.plugsync.api.connector.Writers;
 import io.plugsync.api.draft.JsonBodies;
+import io.plugsync.api.http.Writers;
 import io.plugsync.common.auth.WriterKind;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -27,11 +27,11 @@ import java.util.UUID;
 @Path("/api/connectors/{id}/config")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConfigResource {
-    private final PublishService publishes;
+    private final ConfigApplyService configs;
     private final CurrentCaller caller;
 
-    public ConfigResource(PublishService publishes, CurrentCaller caller) {
-        this.publishes = publishes;
+    public ConfigResource(ConfigApplyService configs, CurrentCaller caller) {
+        this.configs = configs;
         this.caller = caller;
     }
 
@@ -46,8 +46,7 @@ public class ConfigResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(PublishResource.IDEMPOTENCY_KEY) String idempotencyKey,
             String body) {
-        return publishes
-                .replace(
+        return configs.replace(
                         caller.get(),
                         Writers.parse(writer),
                         id,

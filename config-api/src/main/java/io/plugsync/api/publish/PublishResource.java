@@ -1,7 +1,7 @@
 package io.plugsync.api.publish;
 
 import io.plugsync.api.auth.CurrentCaller;
-import io.plugsync.api.connector.Writers;
+import io.plugsync.api.http.Writers;
 import io.plugsync.common.auth.WriterKind;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

@@ -1,7 +1,7 @@
 package io.plugsync.api.version;
 
 import io.plugsync.api.auth.CurrentCaller;
-import io.plugsync.api.connector.Page;
+import io.plugsync.api.http.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

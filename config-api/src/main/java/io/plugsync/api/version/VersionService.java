@@ -2,7 +2,7 @@ package io.plugsync.api.version;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plugsync.api.connector.ConnectorAccess;
-import io.plugsync.api.connector.Page;
+import io.plugsync.api.http.Page;
 import io.plugsync.common.auth.Caller;
 import io.plugsync.common.http.Cursor;
 import io.plugsync.common.http.Problem;

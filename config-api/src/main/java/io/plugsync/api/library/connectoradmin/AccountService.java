@@ -1,7 +1,7 @@
 package io.plugsync.api.library.connectoradmin;
 
+import io.plugsync.api.http.Page;
 import io.plugsync.api.library.access.Actors;
-import io.plugsync.api.library.support.ItemList;
 import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.PgErrors;
 import io.plugsync.common.auth.Caller;
@@ -34,7 +34,7 @@ public class AccountService {
         }));
     }
 
-    public Uni<ItemList<AccountView>> list(Caller caller, UUID org, Paging paging) {
+    public Uni<Page<AccountView>> list(Caller caller, UUID org, Paging paging) {
         return pool.withConnection(db -> actors.reader(db, caller, org)
                 .flatMap(actor -> accounts.list(db, org, paging))
                 .map(rows -> paging.page(rows, AccountView::createdAt, AccountView::id)));

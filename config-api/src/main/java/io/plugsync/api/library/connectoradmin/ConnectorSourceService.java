@@ -1,10 +1,10 @@
 package io.plugsync.api.library.connectoradmin;
 
+import io.plugsync.api.http.Page;
 import io.plugsync.api.library.access.AccessRole;
 import io.plugsync.api.library.access.Actor;
 import io.plugsync.api.library.access.Actors;
 import io.plugsync.api.library.plugin.PluginRepository;
-import io.plugsync.api.library.support.ItemList;
 import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.PgErrors;
 import io.plugsync.common.auth.Caller;
@@ -46,7 +46,7 @@ public class ConnectorSourceService {
         this.plugins = plugins;
     }
 
-    public Uni<ItemList<TargetView>> targets(Caller caller, UUID org, UUID instanceId, Paging paging) {
+    public Uni<Page<TargetView>> targets(Caller caller, UUID org, UUID instanceId, Paging paging) {
         return read(
                 caller,
                 org,
@@ -91,7 +91,7 @@ public class ConnectorSourceService {
                         })));
     }
 
-    public Uni<ItemList<MappingView>> mappings(Caller caller, UUID org, UUID instanceId, Paging paging) {
+    public Uni<Page<MappingView>> mappings(Caller caller, UUID org, UUID instanceId, Paging paging) {
         return read(
                 caller,
                 org,

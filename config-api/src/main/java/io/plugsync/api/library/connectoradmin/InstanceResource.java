@@ -1,8 +1,8 @@
 package io.plugsync.api.library.connectoradmin;
 
 import io.plugsync.api.auth.CurrentCaller;
-import io.plugsync.api.library.support.Item;
-import io.plugsync.api.library.support.ItemList;
+import io.plugsync.api.http.Item;
+import io.plugsync.api.http.Page;
 import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.Validation;
 import io.smallrye.mutiny.Uni;
@@ -38,7 +38,7 @@ public class InstanceResource {
     }
 
     @GET
-    public Uni<ItemList<InstanceView>> list(
+    public Uni<Page<InstanceView>> list(
             @PathParam("orgId") UUID org, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return service.list(caller.get(), org, Paging.of(cursor, limit));
     }

@@ -1,9 +1,9 @@
 package io.plugsync.api.library.connectoradmin;
 
+import io.plugsync.api.http.Page;
 import io.plugsync.api.library.access.AccessRole;
 import io.plugsync.api.library.access.Actor;
 import io.plugsync.api.library.access.Actors;
-import io.plugsync.api.library.support.ItemList;
 import io.plugsync.api.library.support.Paging;
 import io.plugsync.common.auth.Caller;
 import io.plugsync.common.auth.OrgRole;
@@ -54,7 +54,7 @@ public class InstanceService {
                 .flatMap(actor -> require(db, actor, id, AccessRole.VIEWER, "connector_instance:read")));
     }
 
-    public Uni<ItemList<InstanceView>> list(Caller caller, UUID org, Paging paging) {
+    public Uni<Page<InstanceView>> list(Caller caller, UUID org, Paging paging) {
         return pool.withConnection(db -> actors.reader(db, caller, org)
                 .flatMap(actor -> instances
                         .list(db, org, actor.membershipId(), actor.isOrgAdmin(), paging)

@@ -1,8 +1,8 @@
 package io.plugsync.api.library.connectoradmin;
 
 import io.plugsync.api.auth.CurrentCaller;
-import io.plugsync.api.library.support.Item;
-import io.plugsync.api.library.support.ItemList;
+import io.plugsync.api.http.Item;
+import io.plugsync.api.http.Page;
 import io.plugsync.api.library.support.Paging;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -28,7 +28,7 @@ public class SyncEventResource {
     }
 
     @GET
-    public Uni<ItemList<SyncEventView>> list(
+    public Uni<Page<SyncEventView>> list(
             @PathParam("orgId") UUID org,
             @QueryParam("connector_instance_id") String instance,
             @QueryParam("status") String status,

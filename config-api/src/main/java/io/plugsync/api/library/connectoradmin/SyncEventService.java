@@ -1,8 +1,8 @@
 package io.plugsync.api.library.connectoradmin;
 
+import io.plugsync.api.http.Page;
 import io.plugsync.api.library.access.AccessRole;
 import io.plugsync.api.library.access.Actors;
-import io.plugsync.api.library.support.ItemList;
 import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.PgErrors;
 import io.plugsync.common.auth.Caller;
@@ -27,7 +27,7 @@ public class SyncEventService {
         this.events = events;
     }
 
-    public Uni<ItemList<SyncEventView>> list(Caller caller, UUID org, SyncEventFilter filter, Paging paging) {
+    public Uni<Page<SyncEventView>> list(Caller caller, UUID org, SyncEventFilter filter, Paging paging) {
         return pool.withConnection(db -> actors.reader(db, caller, org)
                 .flatMap(actor -> events.list(
                         db,

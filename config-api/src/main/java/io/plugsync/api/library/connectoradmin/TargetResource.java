@@ -1,8 +1,8 @@
 package io.plugsync.api.library.connectoradmin;
 
 import io.plugsync.api.auth.CurrentCaller;
-import io.plugsync.api.library.support.Item;
-import io.plugsync.api.library.support.ItemList;
+import io.plugsync.api.http.Item;
+import io.plugsync.api.http.Page;
 import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.Validation;
 import io.smallrye.mutiny.Uni;
@@ -31,7 +31,7 @@ public class TargetResource {
     }
 
     @GET
-    public Uni<ItemList<TargetView>> list(
+    public Uni<Page<TargetView>> list(
             @PathParam("orgId") UUID org,
             @PathParam("instanceId") UUID instanceId,
             @QueryParam("cursor") String cursor,

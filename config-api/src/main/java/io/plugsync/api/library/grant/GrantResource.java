@@ -1,8 +1,8 @@
 package io.plugsync.api.library.grant;
 
 import io.plugsync.api.auth.CurrentCaller;
-import io.plugsync.api.library.support.Item;
-import io.plugsync.api.library.support.ItemList;
+import io.plugsync.api.http.Item;
+import io.plugsync.api.http.Page;
 import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.Validation;
 import io.smallrye.mutiny.Uni;
@@ -35,7 +35,7 @@ public class GrantResource {
     }
 
     @GET
-    public Uni<ItemList<GrantView>> list(
+    public Uni<Page<GrantView>> list(
             @PathParam("orgId") UUID org,
             @PathParam("kind") String kind,
             @PathParam("id") UUID id,

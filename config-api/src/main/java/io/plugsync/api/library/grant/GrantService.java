@@ -1,9 +1,9 @@
 package io.plugsync.api.library.grant;
 
+import io.plugsync.api.http.Page;
 import io.plugsync.api.library.access.AccessRole;
 import io.plugsync.api.library.access.Actor;
 import io.plugsync.api.library.access.Actors;
-import io.plugsync.api.library.support.ItemList;
 import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.Validation;
 import io.plugsync.common.auth.Caller;
@@ -30,7 +30,7 @@ public class GrantService {
         this.grants = grants;
     }
 
-    public Uni<ItemList<GrantView>> list(Caller caller, UUID org, GrantTarget target, UUID id, Paging paging) {
+    public Uni<Page<GrantView>> list(Caller caller, UUID org, GrantTarget target, UUID id, Paging paging) {
         return pool.withConnection(db -> actors.reader(db, caller, org)
                 .flatMap(actor -> require(db, actor, target, id, AccessRole.VIEWER, "read"))
                 .flatMap(ok -> grants.list(db, target, id, paging))

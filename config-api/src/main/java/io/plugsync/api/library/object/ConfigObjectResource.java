@@ -1,8 +1,8 @@
 package io.plugsync.api.library.object;
 
 import io.plugsync.api.auth.CurrentCaller;
-import io.plugsync.api.library.support.Item;
-import io.plugsync.api.library.support.ItemList;
+import io.plugsync.api.http.Item;
+import io.plugsync.api.http.Page;
 import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.Validation;
 import io.smallrye.mutiny.Uni;
@@ -42,7 +42,7 @@ public class ConfigObjectResource {
     }
 
     @GET
-    public Uni<ItemList<ConfigObjectView>> list(
+    public Uni<Page<ConfigObjectView>> list(
             @PathParam("orgId") UUID org,
             @QueryParam("object_type") String type,
             @QueryParam("status") String status,
@@ -88,7 +88,7 @@ public class ConfigObjectResource {
 
     @GET
     @Path("/{id}/versions")
-    public Uni<ItemList<VersionSummary>> versions(
+    public Uni<Page<VersionSummary>> versions(
             @PathParam("orgId") UUID org,
             @PathParam("id") UUID id,
             @QueryParam("cursor") String cursor,

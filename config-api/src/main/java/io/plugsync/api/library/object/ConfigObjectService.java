@@ -1,9 +1,9 @@
 package io.plugsync.api.library.object;
 
+import io.plugsync.api.http.Page;
 import io.plugsync.api.library.access.AccessRole;
 import io.plugsync.api.library.access.Actor;
 import io.plugsync.api.library.access.Actors;
-import io.plugsync.api.library.support.ItemList;
 import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.Validation;
 import io.plugsync.common.auth.Caller;
@@ -64,7 +64,7 @@ public class ConfigObjectService {
         return pool.withConnection(db -> actors.reader(db, caller, org).flatMap(actor -> load(db, actor, id)));
     }
 
-    public Uni<ItemList<ConfigObjectView>> list(Caller caller, UUID org, ObjectFilter filter, Paging paging) {
+    public Uni<Page<ConfigObjectView>> list(Caller caller, UUID org, ObjectFilter filter, Paging paging) {
         return pool.withConnection(db -> actors.reader(db, caller, org)
                 .flatMap(actor -> objects.list(db, org, actor.membershipId(), actor.isOrgAdmin(), filter, paging)
                         .map(rows -> paging.page(
@@ -133,7 +133,7 @@ public class ConfigObjectService {
         });
     }
 
-    public Uni<ItemList<VersionSummary>> versions(Caller caller, UUID org, UUID id, Paging paging) {
+    public Uni<Page<VersionSummary>> versions(Caller caller, UUID org, UUID id, Paging paging) {
         return pool.withConnection(db -> actors.reader(db, caller, org)
                 .flatMap(actor -> load(db, actor, id))
                 .flatMap(object -> objects.versions(db, id, paging))

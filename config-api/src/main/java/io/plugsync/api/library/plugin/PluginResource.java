@@ -1,8 +1,8 @@
 package io.plugsync.api.library.plugin;
 
 import io.plugsync.api.auth.CurrentCaller;
-import io.plugsync.api.library.support.Item;
-import io.plugsync.api.library.support.ItemList;
+import io.plugsync.api.http.Item;
+import io.plugsync.api.http.Page;
 import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.Validation;
 import io.smallrye.mutiny.Uni;
@@ -42,7 +42,7 @@ public class PluginResource {
     }
 
     @GET
-    public Uni<ItemList<PluginView>> list(
+    public Uni<Page<PluginView>> list(
             @PathParam("orgId") UUID org, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return service.list(caller.get(), org, Paging.of(cursor, limit));
     }
@@ -69,7 +69,7 @@ public class PluginResource {
 
     @GET
     @Path("/{id}/members")
-    public Uni<ItemList<MemberView>> members(
+    public Uni<Page<MemberView>> members(
             @PathParam("orgId") UUID org,
             @PathParam("id") UUID id,
             @QueryParam("cursor") String cursor,

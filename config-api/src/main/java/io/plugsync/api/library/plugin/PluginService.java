@@ -1,10 +1,10 @@
 package io.plugsync.api.library.plugin;
 
+import io.plugsync.api.http.Page;
 import io.plugsync.api.library.access.AccessRole;
 import io.plugsync.api.library.access.Actor;
 import io.plugsync.api.library.access.Actors;
 import io.plugsync.api.library.object.ConfigObjectRepository;
-import io.plugsync.api.library.support.ItemList;
 import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.Validation;
 import io.plugsync.common.auth.Caller;
@@ -53,7 +53,7 @@ public class PluginService {
         return pool.withConnection(db -> actors.reader(db, caller, org).flatMap(actor -> load(db, actor, id)));
     }
 
-    public Uni<ItemList<PluginView>> list(Caller caller, UUID org, Paging paging) {
+    public Uni<Page<PluginView>> list(Caller caller, UUID org, Paging paging) {
         return pool.withConnection(db -> actors.reader(db, caller, org)
                 .flatMap(actor -> plugins.list(db, org, actor.membershipId(), actor.isOrgAdmin(), paging)
                         .map(rows -> paging.page(
@@ -83,7 +83,7 @@ public class PluginService {
                 .flatMap(plugin -> plugins.markDeleted(db, id)));
     }
 
-    public Uni<ItemList<MemberView>> members(Caller caller, UUID org, UUID id, Paging paging) {
+    public Uni<Page<MemberView>> members(Caller caller, UUID org, UUID id, Paging paging) {
         return pool.withConnection(db -> actors.reader(db, caller, org)
                 .flatMap(actor -> load(db, actor, id))
                 .flatMap(plugin -> plugins.members(db, id, paging))

@@ -1,8 +1,8 @@
 package io.plugsync.api.library.release;
 
 import io.plugsync.api.auth.CurrentCaller;
-import io.plugsync.api.library.support.Item;
-import io.plugsync.api.library.support.ItemList;
+import io.plugsync.api.http.Item;
+import io.plugsync.api.http.Page;
 import io.plugsync.api.library.support.Paging;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -41,7 +41,7 @@ public class ReleaseResource {
     }
 
     @GET
-    public Uni<ItemList<ReleaseView>> list(
+    public Uni<Page<ReleaseView>> list(
             @PathParam("orgId") UUID org,
             @PathParam("pluginId") UUID pluginId,
             @QueryParam("cursor") String cursor,

@@ -1,10 +1,10 @@
 package io.plugsync.api.library.release;
 
+import io.plugsync.api.http.Page;
 import io.plugsync.api.library.access.AccessRole;
 import io.plugsync.api.library.access.Actors;
 import io.plugsync.api.library.plugin.PluginRepository;
 import io.plugsync.api.library.plugin.PluginService;
-import io.plugsync.api.library.support.ItemList;
 import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.Validation;
 import io.plugsync.common.auth.Caller;
@@ -53,7 +53,7 @@ public class ReleaseService {
                                 db, new PluginReleaseCreated(org, pluginId, release.id(), release.itemCount())))));
     }
 
-    public Uni<ItemList<ReleaseView>> list(Caller caller, UUID org, UUID pluginId, Paging paging) {
+    public Uni<Page<ReleaseView>> list(Caller caller, UUID org, UUID pluginId, Paging paging) {
         return pool.withConnection(db -> actors.reader(db, caller, org)
                 .flatMap(actor -> plugins.load(db, actor, pluginId))
                 .flatMap(plugin -> releases.list(db, pluginId, paging))

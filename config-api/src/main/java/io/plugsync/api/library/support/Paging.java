@@ -1,5 +1,6 @@
 package io.plugsync.api.library.support;
 
+import io.plugsync.api.http.Page;
 import io.plugsync.common.http.Cursor;
 import io.plugsync.common.http.ProblemException;
 import java.time.OffsetDateTime;
@@ -33,13 +34,13 @@ public record Paging(int limit, OffsetDateTime afterCreatedAt, UUID afterId) {
     }
 
     /** The page of {@code rows} and the cursor after its last item. */
-    public <T> ItemList<T> page(List<T> rows, Function<T, OffsetDateTime> createdAt, Function<T, UUID> id) {
+    public <T> Page<T> page(List<T> rows, Function<T, OffsetDateTime> createdAt, Function<T, UUID> id) {
         if (rows.size() <= limit) {
-            return new ItemList<>(rows, null);
+            return new Page<>(rows, null);
         }
         List<T> items = rows.subList(0, limit);
         T last = items.get(limit - 1);
-        return new ItemList<>(
+        return new Page<>(
                 List.copyOf(items),
                 Cursor.encode(createdAt.apply(last).toString(), id.apply(last).toString()));
     }

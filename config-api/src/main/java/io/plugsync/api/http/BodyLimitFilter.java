@@ -1,4 +1,4 @@
-package io.plugsync.api.connector;
+package io.plugsync.api.http;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;

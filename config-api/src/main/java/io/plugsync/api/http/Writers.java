@@ -1,4 +1,4 @@
-package io.plugsync.api.connector;
+package io.plugsync.api.http;
 
 import io.plugsync.common.auth.WriterKind;
 import io.plugsync.common.http.Problem;

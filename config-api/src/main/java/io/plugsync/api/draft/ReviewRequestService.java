@@ -1,9 +1,7 @@
-package io.plugsync.api.mcp;
+package io.plugsync.api.draft;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.plugsync.api.draft.DraftService;
-import io.plugsync.api.draft.JournalRepository;
 import io.plugsync.common.auth.Caller;
 import io.plugsync.common.auth.WriterKind;
 import io.plugsync.common.v3.DiffSummary;
@@ -17,20 +15,20 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An agent's request that a person review and publish the draft: a {@code review_requested} entry
+ * Records a request that a person review and publish the draft: a {@code review_requested} entry
  * in the draft journal (which the dashboard banner reads), written under the draft's row lock with
  * the same access check as any draft write. The draft itself is not changed.
  */
 @ApplicationScoped
-public class ReviewRequests {
-    static final String ACTION = "review_requested";
-    static final int MAX_SUMMARY = 4000;
+public class ReviewRequestService {
+    private static final String ACTION = "review_requested";
+    public static final int MAX_SUMMARY = 4000;
 
     private final Pool pool;
     private final DraftService drafts;
     private final JournalRepository journal;
 
-    public ReviewRequests(Pool pool, DraftService drafts, JournalRepository journal) {
+    public ReviewRequestService(Pool pool, DraftService drafts, JournalRepository journal) {
         this.pool = pool;
         this.drafts = drafts;
         this.journal = journal;
@@ -49,13 +47,8 @@ public class ReviewRequests {
             String requestedBy,
             OffsetDateTime requestedAt) {}
 
+    /** Journals {@code summary} (non-blank, at most {@link #MAX_SUMMARY} characters, checked by the caller). */
     public Uni<ReviewRequest> request(Caller caller, WriterKind writer, UUID connectorId, String summary) {
-        if (summary == null || summary.isBlank()) {
-            throw Args.invalid("summary", "required: what you changed and why, for the person who reviews");
-        }
-        if (summary.length() > MAX_SUMMARY) {
-            throw Args.invalid("summary", "at most " + MAX_SUMMARY + " characters");
-        }
         String text = summary.strip();
         return pool.withTransaction(db -> drafts.lockForWrite(db, caller, connectorId)
                 .flatMap(draft -> drafts.active(db, connectorId).flatMap(active -> {

@@ -1,4 +1,4 @@
-package io.plugsync.api.connector;
+package io.plugsync.api.http;
 
 import io.plugsync.common.http.Problem;
 import io.plugsync.common.http.ProblemResponses;

@@ -1,6 +1,6 @@
-package io.plugsync.api.library.support;
+package io.plugsync.api.http;
 
 import java.util.List;
 
 /** A list response: {@code {items, next_cursor}}; {@code next_cursor} is null on the last page. */
-public record ItemList<T>(List<T> items, String nextCursor) {}
+public record Page<T>(List<T> items, String nextCursor) {}

@@ -1,4 +1,4 @@
-package io.plugsync.api.library.support;
+package io.plugsync.api.http;
 
 /** A single-resource response: {@code {item}}. */
 public record Item<T>(T item) {

@@ -1,0 +1,96 @@
+package io.plugsync.api.publish;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.plugsync.api.draft.DraftChange;
+import io.plugsync.api.draft.DraftRow;
+import io.plugsync.api.draft.DraftService;
+import io.plugsync.api.draft.DraftView;
+import io.plugsync.api.draft.IfMatch;
+import io.plugsync.common.auth.Caller;
+import io.plugsync.common.auth.WriterKind;
+import io.plugsync.common.v3.JsonDiff;
+import io.plugsync.common.v3.V3Document;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code PUT /config}: replaces the draft with a whole document and, when asked, publishes it in
+ * the same transaction under the draft's row lock.
+ */
+@ApplicationScoped
+public class ConfigApplyService {
+    private final Pool pool;
+    private final DraftService drafts;
+    private final Publisher publisher;
+    private final IdempotencyKeys keys;
+
+    ConfigApplyService(Pool pool, DraftService drafts, Publisher publisher, IdempotencyKeys keys) {
+        this.pool = pool;
+        this.drafts = drafts;
+        this.publisher = publisher;
+        this.keys = keys;
+    }
+
+    /** The result of {@code PUT /config}: the draft and, with {@code publish=true}, the new version. */
+    public record ConfigResult(DraftView draft, PublishResult published) {}
+
+    /**
+     * Replaces the draft with {@code document} and, when {@code publish}, publishes it in the same
+     * transaction ({@code baseVersion} defaults to the draft's). With an {@code Idempotency-Key} a
+     * retried apply-and-publish (a CI job run twice) replays the first answer and leaves the draft
+     * alone.
+     */
+    public Uni<ConfigResult> replace(
+            Caller caller,
+            WriterKind writer,
+            UUID connectorId,
+            String ifMatch,
+            JsonNode document,
+            boolean publish,
+            Integer baseVersion,
+            String message,
+            String idempotencyKey,
+            Map<String, String> trace) {
+        IdempotencyKeys.check(idempotencyKey);
+        String key = publish ? idempotencyKey : null;
+        String requestHash = key == null ? null : IdempotencyKeys.hash(document, baseVersion, message);
+        return pool.withTransaction(db -> drafts.lockForWrite(db, caller, connectorId)
+                .flatMap(draft -> keys.replay(db, connectorId, key, requestHash).flatMap(replay -> {
+                    if (replay.isPresent()) {
+                        return drafts.view(db, connectorId)
+                                .map(view -> new ConfigResult(view, replay.get().result()));
+                    }
+                    IfMatch.check(ifMatch, draft.revision());
+                    if (!publish) {
+                        return store(db, caller, writer, draft, document);
+                    }
+                    // the key was looked up above, under the same draft lock; the publish
+                    // function stores the new document in the draft in the same call
+                    DraftService.requireValid(document);
+                    List<String> changed = V3Document.sameContent(draft.document(), document)
+                            ? null
+                            : JsonDiff.changedPaths(draft.document(), document);
+                    return publisher
+                            .publish(
+                                    db,
+                                    new PublishCommand(
+                                            caller, writer, draft, document, changed, baseVersion, message, trace))
+                            .call(p -> keys.remember(db, connectorId, key, requestHash, p.result()))
+                            .map(p -> new ConfigResult(p.draft(), p.result()));
+                })));
+    }
+
+    /** Stores {@code document} as the draft, without publishing. */
+    private Uni<ConfigResult> store(SqlClient db, Caller caller, WriterKind writer, DraftRow draft, JsonNode document) {
+        DraftChange change =
+                new DraftChange("replace", document, draft.baseVersion(), draft.restoredFromVersion(), null);
+        return drafts.apply(db, caller, writer, draft, change)
+                .flatMap(updated -> drafts.viewOf(db, updated))
+                .map(view -> new ConfigResult(view, null));
+    }
+}
