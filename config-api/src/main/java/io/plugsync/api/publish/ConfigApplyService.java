@@ -40,22 +40,31 @@ public class ConfigApplyService {
     public record ConfigResult(DraftView draft, PublishResult published) {}
 
     /**
-     * Replaces the draft with {@code document} and, when {@code publish}, publishes it in the same
-     * transaction ({@code baseVersion} defaults to the draft's). With an {@code Idempotency-Key} a
-     * retried apply-and-publish (a CI job run twice) replays the first answer and leaves the draft
-     * alone.
+     * One {@code PUT /config}: the connector, its {@code If-Match}, the whole new document and, with
+     * {@code publish}, the publish parameters ({@code baseVersion} null means the draft's own).
      */
-    public Uni<ConfigResult> replace(
-            Caller caller,
-            WriterKind writer,
+    public record Apply(
             UUID connectorId,
             String ifMatch,
             JsonNode document,
             boolean publish,
             Integer baseVersion,
             String message,
-            String idempotencyKey,
-            Map<String, String> trace) {
+            String idempotencyKey) {}
+
+    /**
+     * Replaces the draft with the document and, when asked, publishes it in the same transaction.
+     * With an {@code Idempotency-Key} a retried apply-and-publish (a CI job run twice) replays the
+     * first answer and leaves the draft alone.
+     */
+    public Uni<ConfigResult> replace(Caller caller, WriterKind writer, Apply apply, Map<String, String> trace) {
+        UUID connectorId = apply.connectorId();
+        JsonNode document = apply.document();
+        String idempotencyKey = apply.idempotencyKey();
+        boolean publish = apply.publish();
+        Integer baseVersion = apply.baseVersion();
+        String message = apply.message();
+        String ifMatch = apply.ifMatch();
         IdempotencyKeys.check(idempotencyKey);
         String key = publish ? idempotencyKey : null;
         String requestHash = key == null ? null : IdempotencyKeys.hash(document, baseVersion, message);

@@ -46,17 +46,9 @@ public class ConfigResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(PublishResource.IDEMPOTENCY_KEY) String idempotencyKey,
             String body) {
-        return configs.replace(
-                        caller.get(),
-                        Writers.parse(writer),
-                        id,
-                        ifMatch,
-                        JsonBodies.parse(body),
-                        publish,
-                        baseVersion,
-                        message,
-                        idempotencyKey,
-                        TraceContext.current())
+        var apply = new ConfigApplyService.Apply(
+                id, ifMatch, JsonBodies.parse(body), publish, baseVersion, message, idempotencyKey);
+        return configs.replace(caller.get(), Writers.parse(writer), apply, TraceContext.current())
                 .map(result -> Response.status(result.published() == null ? 200 : 201)
                         .entity(result)
                         .header(HttpHeaders.ETAG, result.draft().etag())
