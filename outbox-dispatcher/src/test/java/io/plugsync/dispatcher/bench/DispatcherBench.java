@@ -2,6 +2,7 @@ package io.plugsync.dispatcher.bench;
 
 import static org.awaitility.Awaitility.await;
 
+import io.plugsync.common.outbox.OutboxContract;
 import io.plugsync.common.replica.ReplicaLayout;
 import io.plugsync.dispatcher.support.DispatcherTestEngines;
 import io.plugsync.dispatcher.support.PublishFixture;
@@ -137,7 +138,8 @@ class DispatcherBench {
                         + ")")) {
             release.executeUpdate();
         }
-        try (PreparedStatement wake = db.prepareStatement("NOTIFY plugsync_outbox, 'connector'")) {
+        try (PreparedStatement wake =
+                db.prepareStatement("NOTIFY plugsync_outbox, '" + OutboxContract.CONNECTOR + "'")) {
             wake.execute();
         }
         await().atMost(Duration.ofMinutes(5))

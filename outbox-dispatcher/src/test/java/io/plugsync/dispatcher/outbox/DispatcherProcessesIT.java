@@ -148,10 +148,11 @@ class DispatcherProcessesIT {
                         .doesNotHaveDuplicates()
                         .endsWith(VERSIONS);
             }
+            String delivered = "plugsync_dispatcher_events_total{aggregate_type=\"" + OutboxContract.CONNECTOR
+                    + "\",outcome=\"delivered\"";
             System.out.printf(
                     "two dispatchers: a delivered %.0f, b delivered %.0f events%n",
-                    a.metricSum("plugsync_dispatcher_events_total{aggregate_type=\"connector\",outcome=\"delivered\""),
-                    b.metricSum("plugsync_dispatcher_events_total{aggregate_type=\"connector\",outcome=\"delivered\""));
+                    a.metricSum(delivered), b.metricSum(delivered));
         }
     }
 
@@ -249,8 +250,8 @@ class DispatcherProcessesIT {
     }
 
     private static long count(Connection db, String condition, List<UUID> connectors) throws SQLException {
-        try (PreparedStatement q = db.prepareStatement("SELECT count(*) FROM outbox_event WHERE aggregate_type ="
-                + " 'connector' AND aggregate_id = ANY(?) AND " + condition)) {
+        try (PreparedStatement q = db.prepareStatement("SELECT count(*) FROM outbox_event WHERE aggregate_type = '"
+                + OutboxContract.CONNECTOR + "' AND aggregate_id = ANY(?) AND " + condition)) {
             q.setArray(
                     1,
                     db.createArrayOf(
