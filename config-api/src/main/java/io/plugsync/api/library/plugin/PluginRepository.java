@@ -2,7 +2,6 @@ package io.plugsync.api.library.plugin;
 
 import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.Sql;
-import io.plugsync.common.library.StoredVersion;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -18,20 +17,7 @@ public class PluginRepository {
             + " (SELECT count(*) FROM plugin_config_object m WHERE m.plugin_id = p.id AND m.removed_at IS NULL)::int"
             + " AS member_count FROM plugin p";
 
-    /**
-     * The latest version of each active member, skipping members whose latest version is a deleted
-     * version (seed 001: delivery skips deleted objects). Parameter $1: plugin id.
-     */
-    public static final String RESOLVED = "SELECT o.object_type, o.title, " + StoredVersion.COLUMNS
-            + " FROM plugin_config_object m JOIN config_object o ON o.id = m.config_object_id"
-            + " CROSS JOIN LATERAL (SELECT * FROM config_object_version lv WHERE lv.config_object_id = o.id"
-            + "   ORDER BY lv.created_at DESC, lv.id DESC LIMIT 1) v"
-            + " WHERE m.plugin_id = $1 AND m.removed_at IS NULL AND NOT v.is_deleted_version";
-
     public record Ranked(PluginView plugin, int rank) {}
-
-    /** A resolved member: the object's type and title and its latest (sealed) version. */
-    public record ResolvedRow(String objectType, String title, StoredVersion version) {}
 
     public Uni<Optional<Ranked>> find(SqlClient db, UUID organizationId, UUID member, UUID id) {
         return db.preparedQuery(SELECT + " WHERE p.organization_id = $1 AND p.id = $3 AND p.status <> 'deleted'")
@@ -84,15 +70,6 @@ public class PluginRepository {
                         + " WHERE m.plugin_id = $1 AND m.config_object_id = $2 AND m.removed_at IS NULL")
                 .execute(Sql.tuple(pluginId, objectId))
                 .map(rows -> Sql.first(rows, MemberView::from));
-    }
-
-    public Uni<List<ResolvedRow>> resolved(SqlClient db, UUID pluginId) {
-        return db.preparedQuery(RESOLVED + " ORDER BY o.title, o.id")
-                .execute(Sql.tuple(pluginId))
-                .map(rows -> Sql.all(
-                        rows,
-                        row -> new ResolvedRow(
-                                row.getString("object_type"), row.getString("title"), StoredVersion.from(row))));
     }
 
     static Ranked ranked(Row row) {

@@ -11,6 +11,7 @@ import io.plugsync.common.auth.Caller;
 import io.plugsync.common.auth.OrgRole;
 import io.plugsync.common.http.ProblemException;
 import io.plugsync.common.library.PluginMemberships;
+import io.plugsync.common.library.PluginResolution;
 import io.plugsync.common.library.VersionContent;
 import io.plugsync.common.library.VersionSealer;
 import io.smallrye.mutiny.Uni;
@@ -147,7 +148,7 @@ public class PluginService {
     public Uni<ResolvedPlugin> resolved(Caller caller, UUID org, UUID id) {
         return pool.withConnection(db -> actors.reader(db, caller, org)
                 .flatMap(actor -> load(db, actor, id))
-                .flatMap(plugin -> plugins.resolved(db, id)
+                .flatMap(plugin -> PluginResolution.current(db, id)
                         .map(rows -> new ResolvedPlugin(
                                 id,
                                 plugin.name(),

@@ -1,8 +1,8 @@
 package io.plugsync.api.library.release;
 
-import io.plugsync.api.library.plugin.PluginRepository;
 import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.Sql;
+import io.plugsync.common.library.PluginResolution;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -26,7 +26,7 @@ public class ReleaseRepository {
                 .map(rows -> rows.iterator().next().getUUID("id"))
                 .call(id -> db.preparedQuery("INSERT INTO plugin_release_item"
                                 + " (plugin_release_id, config_object_id, config_object_version_id)"
-                                + " SELECT $2::uuid, x.config_object_id, x.id FROM (" + PluginRepository.RESOLVED
+                                + " SELECT $2::uuid, x.config_object_id, x.id FROM (" + PluginResolution.CURRENT
                                 + ") x")
                         .execute(Sql.tuple(pluginId, id)));
     }
@@ -44,18 +44,13 @@ public class ReleaseRepository {
                 .map(rows -> Sql.all(rows, ReleaseRepository::view));
     }
 
+    /** The versions the release pinned, with each object's type and current title. */
     public Uni<List<ReleaseView.Item>> items(SqlClient db, UUID releaseId) {
-        return db.preparedQuery("SELECT i.config_object_id, i.config_object_version_id, o.object_type, o.title"
-                        + " FROM plugin_release_item i JOIN config_object o ON o.id = i.config_object_id"
-                        + " WHERE i.plugin_release_id = $1 ORDER BY o.title, o.id")
-                .execute(Sql.tuple(releaseId))
-                .map(rows -> Sql.all(
-                        rows,
-                        row -> new ReleaseView.Item(
-                                row.getUUID("config_object_id"),
-                                row.getUUID("config_object_version_id"),
-                                row.getString("object_type"),
-                                row.getString("title"))));
+        return PluginResolution.release(db, releaseId)
+                .map(members -> members.stream()
+                        .map(m -> new ReleaseView.Item(
+                                m.configObjectId(), m.version().id(), m.objectType(), m.title()))
+                        .toList());
     }
 
     static ReleaseView view(Row row) {

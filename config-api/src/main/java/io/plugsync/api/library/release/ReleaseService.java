@@ -3,12 +3,12 @@ package io.plugsync.api.library.release;
 import io.plugsync.api.http.Page;
 import io.plugsync.api.library.access.AccessRole;
 import io.plugsync.api.library.access.Actors;
-import io.plugsync.api.library.plugin.PluginRepository;
 import io.plugsync.api.library.plugin.PluginService;
 import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.Validation;
 import io.plugsync.common.auth.Caller;
 import io.plugsync.common.http.ProblemException;
+import io.plugsync.common.library.PluginResolution;
 import io.plugsync.common.outbox.OutboxWriter;
 import io.plugsync.common.outbox.PluginReleaseCreated;
 import io.smallrye.mutiny.Uni;
@@ -28,15 +28,12 @@ public class ReleaseService {
     private final Pool pool;
     private final Actors actors;
     private final PluginService plugins;
-    private final PluginRepository pluginRows;
     private final ReleaseRepository releases;
 
-    public ReleaseService(
-            Pool pool, Actors actors, PluginService plugins, PluginRepository pluginRows, ReleaseRepository releases) {
+    public ReleaseService(Pool pool, Actors actors, PluginService plugins, ReleaseRepository releases) {
         this.pool = pool;
         this.actors = actors;
         this.plugins = plugins;
-        this.pluginRows = pluginRows;
         this.releases = releases;
     }
 
@@ -70,7 +67,7 @@ public class ReleaseService {
         return pool.withConnection(db -> actors.reader(db, caller, org)
                 .flatMap(actor -> plugins.load(db, actor, pluginId))
                 .flatMap(plugin -> load(db, pluginId, releaseId))
-                .flatMap(release -> pluginRows.resolved(db, pluginId).map(now -> compare(release, now))));
+                .flatMap(release -> PluginResolution.current(db, pluginId).map(now -> compare(release, now))));
     }
 
     private Uni<ReleaseView> load(SqlClient db, UUID pluginId, UUID releaseId) {
@@ -79,13 +76,13 @@ public class ReleaseService {
                 .flatMap(release -> releases.items(db, releaseId).map(release::withItems));
     }
 
-    static ReleaseDiff compare(ReleaseView release, List<PluginRepository.ResolvedRow> now) {
+    static ReleaseDiff compare(ReleaseView release, List<PluginResolution.Member> now) {
         Map<UUID, ReleaseView.Item> then = release.items().stream()
                 .collect(Collectors.toMap(ReleaseView.Item::configObjectId, Function.identity()));
         List<ReleaseDiff.Entry> added = new ArrayList<>();
         List<ReleaseDiff.Entry> changed = new ArrayList<>();
         int unchanged = 0;
-        for (PluginRepository.ResolvedRow current : now) {
+        for (PluginResolution.Member current : now) {
             UUID objectId = current.version().configObjectId();
             ReleaseView.Item old = then.remove(objectId);
             if (old == null) {

@@ -96,6 +96,30 @@ class PluginApiTest {
     }
 
     @Test
+    void anArchivedMemberLeavesTheResolvedPluginUntilItIsRestored() {
+        TestOrg org = TestOrg.create();
+        String skill = Library.createSkill(org.editorToken(), org.id(), "seasonal-skill");
+        String plugin = Library.createPlugin(org.editorToken(), org.id(), "Seasonal");
+        addMember(org.editorToken(), org, plugin, skill, 201);
+        String resolved = base(org.id()) + "/plugins/" + plugin + "/resolved";
+
+        as(org.editorToken())
+                .post(base(org.id()) + "/config-objects/" + skill + "/archive")
+                .then()
+                .statusCode(200);
+        Library.get(org.editorToken(), resolved).statusCode(200).body("item.items", hasSize(0));
+
+        as(org.editorToken())
+                .post(base(org.id()) + "/config-objects/" + skill + "/restore")
+                .then()
+                .statusCode(200);
+        Library.get(org.editorToken(), resolved)
+                .statusCode(200)
+                .body("item.items", hasSize(1))
+                .body("item.items[0].config_object_id", is(skill));
+    }
+
+    @Test
     void aReleaseSnapshotsResolvedVersionsAndDiffsAgainstNow() {
         TestOrg org = TestOrg.create();
         String changed = Library.createSkill(org.editorToken(), org.id(), "will-change");
