@@ -1,4 +1,4 @@
-package io.plugsync.ingest.sync;
+package io.plugsync.common.source;
 
 import java.util.UUID;
 

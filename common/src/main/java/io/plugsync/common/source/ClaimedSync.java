@@ -1,4 +1,4 @@
-package io.plugsync.ingest.sync;
+package io.plugsync.common.source;
 
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
