@@ -1,12 +1,14 @@
-package io.plugsync.api.library.connectoradmin;
+package io.plugsync.api.source;
 
 import io.plugsync.api.library.support.Validation;
+import io.plugsync.common.source.SourceKinds;
+import io.plugsync.common.source.SourceStatus;
 import java.util.Set;
 
 /** Request bodies of {@code /connector-accounts}. */
 public final class AccountRequests {
-    static final Set<String> TYPES = Set.of("github");
-    static final Set<String> STATUSES = Set.of("active", "disconnected", "suspended");
+    static final Set<String> TYPES = Set.copyOf(SourceKinds.CONNECTOR_TYPES);
+    static final Set<String> STATUSES = Set.copyOf(SourceStatus.Account.wires());
 
     private AccountRequests() {}
 

@@ -1,6 +1,6 @@
-package io.plugsync.api.library.connectoradmin;
+package io.plugsync.api.source;
 
-import io.vertx.mutiny.sqlclient.Row;
+import io.plugsync.common.source.SourceAccount;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -17,17 +17,17 @@ public record AccountView(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
-    static AccountView from(Row row) {
+    static AccountView from(SourceAccount row) {
         return new AccountView(
-                row.getUUID("id"),
-                row.getUUID("organization_id"),
-                row.getString("connector_type"),
-                row.getString("remote_id"),
-                row.getString("external_account_ref"),
-                row.getString("display_name"),
-                row.getString("status"),
-                row.getUUID("created_by_org_membership_id"),
-                row.getOffsetDateTime("created_at"),
-                row.getOffsetDateTime("updated_at"));
+                row.id(),
+                row.organizationId(),
+                row.connectorType(),
+                row.remoteId(),
+                row.externalAccountRef(),
+                row.displayName(),
+                row.status(),
+                row.createdByOrgMembershipId(),
+                row.createdAt(),
+                row.updatedAt());
     }
 }

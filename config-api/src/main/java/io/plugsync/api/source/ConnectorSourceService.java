@@ -1,4 +1,4 @@
-package io.plugsync.api.library.connectoradmin;
+package io.plugsync.api.source;
 
 import io.plugsync.api.library.access.AccessRole;
 import io.plugsync.api.library.access.Actor;
@@ -9,6 +9,7 @@ import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.PgErrors;
 import io.plugsync.common.auth.Caller;
 import io.plugsync.common.http.ProblemException;
+import io.plugsync.common.source.SourceStatus;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -76,15 +77,17 @@ public class ConnectorSourceService {
                 .flatMap(actor -> instances
                         .require(db, actor, instanceId, AccessRole.EDITOR, "connector_instance:sync")
                         .flatMap(instance -> {
-                            if (!"active".equals(instance.status())) {
+                            if (!SourceStatus.Instance.ACTIVE.wire().equals(instance.status())) {
                                 throw ProblemException.conflict(
                                         "instance-" + instance.status(),
                                         "the connector instance is " + instance.status());
                             }
-                            return findTarget(db, instanceId, targetId);
+                            return targets.row(db, instanceId, targetId)
+                                    .map(found ->
+                                            found.orElseThrow(() -> ProblemException.notFound("target " + targetId)));
                         })
                         .flatMap(target -> {
-                            if (!"active".equals(target.status())) {
+                            if (!SourceStatus.Target.ACTIVE.wire().equals(target.status())) {
                                 throw ProblemException.conflict("target-disabled", "the target is disabled");
                             }
                             return events.queueResync(db, target, actor.subject());
@@ -116,7 +119,7 @@ public class ConnectorSourceService {
                         .require(db, actor, instanceId, AccessRole.EDITOR, "connector_instance:update")
                         .flatMap(instance -> {
                             request.validate().throwIfAny("the mapping is not valid");
-                            return targets.find(db, instanceId, request.connectorTargetId())
+                            return targets.row(db, instanceId, request.connectorTargetId())
                                     .flatMap(target -> pluginCheck(db, actor, request.pluginId())
                                             .map(pluginOk -> {
                                                 var check = request.validate()
@@ -129,7 +132,7 @@ public class ConnectorSourceService {
                                                 check.throwIfAny("the mapping is not valid");
                                                 return target.get();
                                             }))
-                                    .flatMap(target -> mappings.insert(db, instance, target, request));
+                                    .flatMap(target -> mappings.insert(db, target, request));
                         })));
     }
 

@@ -1,13 +1,14 @@
-package io.plugsync.api.library.connectoradmin;
+package io.plugsync.api.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plugsync.api.library.support.Validation;
+import io.plugsync.common.source.SourceStatus;
 import java.util.Set;
 import java.util.UUID;
 
 /** Request bodies of {@code /connector-instances}. */
 public final class InstanceRequests {
-    static final Set<String> STATUSES = Set.of("active", "paused", "disabled");
+    static final Set<String> STATUSES = Set.copyOf(SourceStatus.wires(SourceStatus.Instance.SETTABLE));
 
     private InstanceRequests() {}
 

@@ -1,7 +1,7 @@
-package io.plugsync.api.library.connectoradmin;
+package io.plugsync.api.source;
 
 import io.plugsync.api.library.support.Json;
-import io.vertx.mutiny.sqlclient.Row;
+import io.plugsync.common.source.SourceInstance;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
@@ -23,21 +23,21 @@ public record InstanceView(
         OffsetDateTime updatedAt,
         String yourRole) {
 
-    static InstanceView from(Row row) {
+    static InstanceView from(SourceInstance row) {
         return new InstanceView(
-                row.getUUID("id"),
-                row.getUUID("organization_id"),
-                row.getUUID("connector_account_id"),
-                row.getString("connector_type"),
-                row.getString("remote_id"),
-                row.getString("name"),
-                row.getString("status"),
-                Json.map(row.getJsonObject("instance_config_json")),
-                row.getOffsetDateTime("last_synced_at"),
-                row.getString("last_sync_status"),
-                row.getUUID("created_by_org_membership_id"),
-                row.getOffsetDateTime("created_at"),
-                row.getOffsetDateTime("updated_at"),
+                row.id(),
+                row.organizationId(),
+                row.connectorAccountId(),
+                row.connectorType(),
+                row.remoteId(),
+                row.name(),
+                row.status(),
+                Json.map(row.instanceConfig()),
+                row.lastSyncedAt(),
+                row.lastSyncStatus(),
+                row.createdByOrgMembershipId(),
+                row.createdAt(),
+                row.updatedAt(),
                 null);
     }
 

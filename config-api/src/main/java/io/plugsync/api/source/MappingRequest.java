@@ -1,8 +1,9 @@
-package io.plugsync.api.library.connectoradmin;
+package io.plugsync.api.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plugsync.api.library.support.Validation;
 import io.plugsync.common.library.ObjectType;
+import io.plugsync.common.source.SourceKinds;
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,7 +16,7 @@ public record MappingRequest(
         Boolean autoAddToPlugin,
         String mappingKind,
         JsonNode mappingConfig) {
-    static final Set<String> KINDS = Set.of("path", "api", "custom");
+    static final Set<String> KINDS = Set.copyOf(SourceKinds.MAPPING_KINDS);
 
     Validation validate() {
         Validation check = new Validation()

@@ -1,7 +1,7 @@
-package io.plugsync.api.library.connectoradmin;
+package io.plugsync.api.source;
 
 import io.plugsync.api.library.support.Json;
-import io.vertx.mutiny.sqlclient.Row;
+import io.plugsync.common.source.SourceMapping;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
@@ -21,19 +21,19 @@ public record MappingView(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
-    static MappingView from(Row row) {
+    static MappingView from(SourceMapping row) {
         return new MappingView(
-                row.getUUID("id"),
-                row.getUUID("connector_instance_id"),
-                row.getUUID("connector_target_id"),
-                row.getString("connector_type"),
-                row.getString("mapping_kind"),
-                row.getString("selector"),
-                row.getString("object_type"),
-                row.getUUID("plugin_id"),
-                row.getBoolean("auto_add_to_plugin"),
-                Json.map(row.getJsonObject("mapping_config_json")),
-                row.getOffsetDateTime("created_at"),
-                row.getOffsetDateTime("updated_at"));
+                row.id(),
+                row.connectorInstanceId(),
+                row.connectorTargetId(),
+                row.connectorType(),
+                row.mappingKind(),
+                row.selector(),
+                row.objectType(),
+                row.pluginId(),
+                row.autoAddToPlugin(),
+                Json.map(row.mappingConfig()),
+                row.createdAt(),
+                row.updatedAt());
     }
 }

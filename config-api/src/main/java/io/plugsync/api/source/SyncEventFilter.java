@@ -1,22 +1,15 @@
-package io.plugsync.api.library.connectoradmin;
+package io.plugsync.api.source;
 
 import io.plugsync.common.http.Problem;
 import io.plugsync.common.http.ProblemException;
+import io.plugsync.common.source.SourceStatus;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /** Filters of {@code GET /sync-events}. */
 public record SyncEventFilter(UUID connectorInstanceId, String status) {
-    static final Set<String> STATUSES = Set.of(
-            "queued",
-            "running",
-            "completed",
-            "completed_with_errors",
-            "failed",
-            "needs_confirmation",
-            "skipped",
-            "cancelled");
+    static final Set<String> STATUSES = Set.copyOf(SourceStatus.Sync.wires());
 
     public static SyncEventFilter of(String instance, String status) {
         UUID instanceId = null;

@@ -1,4 +1,4 @@
-package io.plugsync.api.library.connectoradmin;
+package io.plugsync.api.source;
 
 import io.plugsync.api.library.access.AccessRole;
 import io.plugsync.api.library.access.Actors;

@@ -1,7 +1,7 @@
-package io.plugsync.api.library.connectoradmin;
+package io.plugsync.api.source;
 
 import io.plugsync.api.library.support.Json;
-import io.vertx.mutiny.sqlclient.Row;
+import io.plugsync.common.source.SyncEvent;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
@@ -23,22 +23,22 @@ public record SyncEventView(
         OffsetDateTime startedAt,
         OffsetDateTime completedAt) {
 
-    static SyncEventView from(Row row) {
+    static SyncEventView from(SyncEvent row) {
         return new SyncEventView(
-                row.getUUID("id"),
-                row.getUUID("connector_instance_id"),
-                row.getUUID("connector_target_id"),
-                row.getString("connector_type"),
-                row.getString("remote_id"),
-                row.getString("event_type"),
-                row.getString("external_event_ref"),
-                row.getString("source_revision_ref"),
-                row.getString("status"),
-                Json.map(row.getJsonObject("summary_json")),
-                row.getInteger("attempts"),
-                row.getOffsetDateTime("next_attempt_at"),
-                row.getOffsetDateTime("started_at"),
-                row.getOffsetDateTime("completed_at"));
+                row.id(),
+                row.connectorInstanceId(),
+                row.connectorTargetId(),
+                row.connectorType(),
+                row.remoteId(),
+                row.eventType(),
+                row.externalEventRef(),
+                row.sourceRevisionRef(),
+                row.status(),
+                Json.map(row.summary()),
+                row.attempts(),
+                row.nextAttemptAt(),
+                row.startedAt(),
+                row.completedAt());
     }
 
     public OffsetDateTime createdAt() {

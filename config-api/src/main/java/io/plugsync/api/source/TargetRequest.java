@@ -1,7 +1,8 @@
-package io.plugsync.api.library.connectoradmin;
+package io.plugsync.api.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plugsync.api.library.support.Validation;
+import io.plugsync.common.source.SourceKinds;
 import java.util.regex.Pattern;
 
 /** {@code POST .../targets}: for GitHub, {@code remote_id} is owner/repo and the ref a branch name. */
@@ -11,7 +12,7 @@ public record TargetRequest(String remoteId, String externalTargetRef, String ta
 
     void validate(String connectorType) {
         Validation check = new Validation().text(remoteId, "/remote_id", 200, true);
-        if ("github".equals(connectorType) && remoteId != null) {
+        if (SourceKinds.GITHUB.equals(connectorType) && remoteId != null) {
             check.require(
                     GITHUB_REPO.matcher(remoteId).matches(), "/remote_id", "a repository as owner/name", "pattern");
         }

@@ -1,4 +1,4 @@
-package io.plugsync.api.library.connectoradmin;
+package io.plugsync.api.source;
 
 import io.plugsync.api.auth.CurrentCaller;
 import io.plugsync.api.library.support.Item;

@@ -1,7 +1,7 @@
-package io.plugsync.api.library.connectoradmin;
+package io.plugsync.api.source;
 
 import io.plugsync.api.library.support.Json;
-import io.vertx.mutiny.sqlclient.Row;
+import io.plugsync.common.source.SourceTarget;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
@@ -20,18 +20,18 @@ public record TargetView(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
-    static TargetView from(Row row) {
+    static TargetView from(SourceTarget row) {
         return new TargetView(
-                row.getUUID("id"),
-                row.getUUID("connector_instance_id"),
-                row.getString("connector_type"),
-                row.getString("remote_id"),
-                row.getString("target_kind"),
-                row.getString("external_target_ref"),
-                Json.map(row.getJsonObject("target_config_json")),
-                row.getString("status"),
-                row.getString("last_synced_revision_ref"),
-                row.getOffsetDateTime("created_at"),
-                row.getOffsetDateTime("updated_at"));
+                row.id(),
+                row.connectorInstanceId(),
+                row.connectorType(),
+                row.remoteId(),
+                row.targetKind(),
+                row.externalTargetRef(),
+                Json.map(row.targetConfig()),
+                row.status(),
+                row.lastSyncedRevisionRef(),
+                row.createdAt(),
+                row.updatedAt());
     }
 }

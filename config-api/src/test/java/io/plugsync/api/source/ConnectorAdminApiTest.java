@@ -1,4 +1,4 @@
-package io.plugsync.api.library.connectoradmin;
+package io.plugsync.api.source;
 
 import static io.plugsync.api.library.Library.as;
 import static io.plugsync.api.library.Library.base;

@@ -1,4 +1,4 @@
-package io.plugsync.api.library.connectoradmin;
+package io.plugsync.api.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
