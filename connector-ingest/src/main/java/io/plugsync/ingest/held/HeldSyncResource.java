@@ -4,11 +4,8 @@ import io.plugsync.common.auth.Caller;
 import io.plugsync.common.auth.OrgAccess;
 import io.plugsync.common.auth.OrgRole;
 import io.plugsync.common.auth.TokenCaller;
-import io.plugsync.common.http.ProblemException;
-import io.plugsync.ingest.sync.SyncEventRepository;
-import io.plugsync.ingest.sync.SyncEventRepository.HeldSync;
+import io.plugsync.common.source.SourceStatus;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,13 +25,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Path("/v1/orgs/{orgId}/connector-sync-events")
 @Produces(MediaType.APPLICATION_JSON)
 public class HeldSyncResource {
-    private final Pool pool;
-    private final SyncEventRepository events;
+    private final HeldSyncService held;
     private final JsonWebToken token;
 
-    public HeldSyncResource(Pool pool, SyncEventRepository events, JsonWebToken token) {
-        this.pool = pool;
-        this.events = events;
+    public HeldSyncResource(HeldSyncService held, JsonWebToken token) {
+        this.held = held;
         this.token = token;
     }
 
@@ -45,26 +40,17 @@ public class HeldSyncResource {
     @Path("/held")
     public Uni<HeldPage> held(@PathParam("orgId") UUID orgId) {
         requireAdmin(orgId);
-        return events.held(pool, orgId).map(items -> new HeldPage(items, null));
+        return held.held(orgId).map(items -> new HeldPage(items, null));
     }
 
     @POST
     @Path("/{syncEventId}/confirm-deletions")
     public Uni<Response> confirm(@PathParam("orgId") UUID orgId, @PathParam("syncEventId") UUID syncEventId) {
         Caller caller = requireAdmin(orgId);
-        return pool.withTransaction(db -> events.organizationOf(db, syncEventId).flatMap(owner -> {
-            if (owner.isEmpty() || !owner.get().equals(orgId)) {
-                throw ProblemException.notFound("sync event " + syncEventId);
-            }
-            return events.confirmHeld(db, syncEventId, caller.subject()).map(confirmed -> {
-                if (!confirmed) {
-                    throw ProblemException.conflict(
-                            "not-held", "sync event " + syncEventId + " is not waiting for confirmation");
-                }
-                return Response.accepted(Map.of("item", Map.of("id", syncEventId, "status", "queued")))
-                        .build();
-            });
-        }));
+        return held.confirm(orgId, syncEventId, caller.subject())
+                .replaceWith(() -> Response.accepted(
+                                Map.of("item", Map.of("id", syncEventId, "status", SourceStatus.Sync.QUEUED.wire())))
+                        .build());
     }
 
     private Caller requireAdmin(UUID orgId) {

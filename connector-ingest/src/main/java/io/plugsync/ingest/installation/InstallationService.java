@@ -3,9 +3,11 @@ package io.plugsync.ingest.installation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plugsync.common.http.Problem;
 import io.plugsync.common.http.ProblemException;
+import io.plugsync.common.source.SourceKinds;
+import io.plugsync.common.source.SourceStatus;
+import io.plugsync.common.source.TargetRef;
 import io.plugsync.ingest.github.GithubConfig;
 import io.plugsync.ingest.sync.SyncEventRepository;
-import io.plugsync.ingest.sync.TargetRef;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -57,8 +59,9 @@ public class InstallationService {
         return switch (action) {
             case "created", "unsuspend" ->
                 repository
-                        .upsert(db, installation, login, type, selection, "active")
-                        .flatMap(ignored -> repository.setAccountStatus(db, installation, "active", login))
+                        .upsert(db, installation, login, type, selection, SourceStatus.Installation.ACTIVE)
+                        .flatMap(ignored ->
+                                repository.setAccountStatus(db, installation, SourceStatus.Account.ACTIVE, login))
                         .flatMap(updated -> {
                             if (updated > 0 || config.defaultOrganizationId().isEmpty()) {
                                 return Uni.createFrom().voidItem();
@@ -68,7 +71,8 @@ public class InstallationService {
                         })
                         .replaceWith(InstallationResult.applied());
             case "deleted", "suspend" -> {
-                String accountStatus = action.equals("deleted") ? "disconnected" : "suspended";
+                SourceStatus.Account accountStatus =
+                        action.equals("deleted") ? SourceStatus.Account.DISCONNECTED : SourceStatus.Account.SUSPENDED;
                 yield repository
                         .upsert(
                                 db,
@@ -76,7 +80,9 @@ public class InstallationService {
                                 login,
                                 type,
                                 selection,
-                                action.equals("deleted") ? "deleted" : "suspended")
+                                action.equals("deleted")
+                                        ? SourceStatus.Installation.DELETED
+                                        : SourceStatus.Installation.SUSPENDED)
                         .flatMap(ignored -> repository.setAccountStatus(db, installation, accountStatus, null))
                         .flatMap(ignored -> repository.targetIds(db, installation))
                         .flatMap(targets -> targets.isEmpty()
@@ -84,7 +90,7 @@ public class InstallationService {
                                 : syncEvents.cancelQueued(db, targets, "installation " + action))
                         .invoke(cancelled -> LOG.infof(
                                 "installation %s %s: account %s, %d queued syncs cancelled",
-                                installation, action, accountStatus, cancelled))
+                                installation, action, accountStatus.wire(), cancelled))
                         .replaceWith(InstallationResult.applied());
             }
             default -> Uni.createFrom().item(InstallationResult.ignored());
@@ -96,7 +102,7 @@ public class InstallationService {
         if (action.equals("removed")) {
             List<String> names = names(payload.path("repositories_removed"));
             return repository
-                    .setTargetStatus(db, installation, names, "disabled")
+                    .setTargetStatus(db, installation, names, SourceStatus.Target.DISABLED)
                     .flatMap(targets -> targets.isEmpty()
                             ? Uni.createFrom().item(0)
                             : syncEvents.cancelQueued(
@@ -108,8 +114,8 @@ public class InstallationService {
         if (action.equals("added")) {
             List<String> names = names(payload.path("repositories_added"));
             return repository
-                    .setTargetStatus(db, installation, names, "active")
-                    .flatMap(targets -> resync(db, deliveryId, "installation_repositories.added", targets));
+                    .setTargetStatus(db, installation, names, SourceStatus.Target.ACTIVE)
+                    .flatMap(targets -> resync(db, deliveryId, SourceKinds.SyncEventType.REPOSITORIES_ADDED, targets));
         }
         return Uni.createFrom().item(InstallationResult.ignored());
     }
@@ -134,7 +140,7 @@ public class InstallationService {
         }
         return repository
                 .rename(db, installation, owner + "/" + oldName, newFullName, repositoryId.asText(null))
-                .flatMap(targets -> resync(db, deliveryId, "repository.renamed", targets));
+                .flatMap(targets -> resync(db, deliveryId, SourceKinds.SyncEventType.REPOSITORY_RENAMED, targets));
     }
 
     private Uni<InstallationResult> resync(SqlClient db, String deliveryId, String eventType, List<TargetRef> targets) {

@@ -2,6 +2,7 @@ package io.plugsync.ingest.library;
 
 import io.plugsync.common.http.Problem;
 import io.plugsync.common.library.ConfigObjectWriter;
+import io.plugsync.common.library.ConfigObjects;
 import io.plugsync.common.library.ConfigParsers;
 import io.plugsync.common.library.ConfigSource;
 import io.plugsync.common.library.InvalidContentException;
@@ -11,7 +12,6 @@ import io.plugsync.common.library.SourceMode;
 import io.plugsync.common.library.VersionAuthor;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -23,10 +23,10 @@ import java.util.stream.Collectors;
 
 /**
  * {@link ConfigObjectSink} over the common library's {@link ConfigObjectWriter}: parsing,
- * projection, encryption, versions and outbox events are the library's. What the library has no
- * operation for is done here with one narrow statement each: the identity of a file that does not
- * parse (status {@code ingestion_error}, no version), marking an object {@code ingestion_error},
- * and a move's new path on the projection.
+ * projection, encryption, versions and outbox events are the library's, and so are the writes
+ * without a version ({@link ConfigObjects}): the identity of a file that does not parse (status
+ * {@code ingestion_error}, no version), marking an object {@code ingestion_error}, and a move's new
+ * path on the projection.
  */
 @ApplicationScoped
 public class LibraryConfigObjectSink implements ConfigObjectSink {
@@ -66,9 +66,7 @@ public class LibraryConfigObjectSink implements ConfigObjectSink {
             config = configSource(source, content);
             ConfigParsers.parse(type, config);
         } catch (InvalidContentException | InvalidUtf8 e) {
-            return db.preparedQuery("UPDATE config_object SET status = 'ingestion_error', updated_at = now()"
-                            + " WHERE id = $1")
-                    .execute(Tuple.of(objectId))
+            return ConfigObjects.setStatus(db, objectId, ConfigObjects.Status.INGESTION_ERROR)
                     .replaceWith(new Written(objectId, null, message(e)));
         }
         return writer.newVersion(db, source.organizationId(), objectId, config, author(source))
@@ -83,27 +81,18 @@ public class LibraryConfigObjectSink implements ConfigObjectSink {
 
     @Override
     public Uni<Void> move(SqlConnection db, UUID objectId, SourceObject source) {
-        return db.preparedQuery("UPDATE config_object SET current_file_name = $2, current_file_extension = $3,"
-                        + " current_relative_path = $4, updated_at = now() WHERE id = $1")
-                .execute(Tuple.of(objectId, source.fileName(), source.extension(), source.path()))
-                .replaceWithVoid();
+        return ConfigObjects.move(db, objectId, source.fileName(), source.extension(), source.path());
     }
 
     private Uni<UUID> insertErroredIdentity(SqlConnection db, SourceObject source, ObjectType type) {
-        return db.preparedQuery("INSERT INTO config_object (organization_id, object_type, source_mode, title,"
-                        + " current_file_name, current_file_extension, current_relative_path, status,"
-                        + " connector_instance_id) VALUES ($1, $2, 'connector', $3, $4, $5, $6, 'ingestion_error', $7)"
-                        + " RETURNING id")
-                .execute(Tuple.from(new Object[] {
-                    source.organizationId(),
-                    type.wire(),
-                    source.fileName(),
-                    source.fileName(),
-                    source.extension(),
-                    source.path(),
-                    source.instanceId()
-                }))
-                .map(rows -> rows.iterator().next().getUUID("id"));
+        return ConfigObjects.createErrored(
+                db,
+                source.organizationId(),
+                type,
+                source.instanceId(),
+                source.fileName(),
+                source.extension(),
+                source.path());
     }
 
     private static ObjectType type(SourceObject source) {

@@ -1,16 +1,18 @@
 package io.plugsync.ingest.linking;
 
+import io.plugsync.common.source.SourceAccounts;
 import io.plugsync.ingest.github.UserInstallation;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** SQL of installation links: the installation row, the organisation's connector account for it. */
+/**
+ * SQL of installation links: the installation row here; the organisation's connector account for
+ * it through the shared {@link SourceAccounts} in common.
+ */
 @ApplicationScoped
 public class LinkRepository {
 
@@ -42,14 +44,7 @@ public class LinkRepository {
 
     /** Organisations with a connector account on the installation. */
     public Uni<List<UUID>> linkedOrganizations(SqlClient db, String installationId) {
-        return db.preparedQuery("SELECT DISTINCT organization_id FROM connector_account"
-                        + " WHERE connector_type = 'github' AND remote_id = $1")
-                .execute(Tuple.of(installationId))
-                .map(rows -> {
-                    List<UUID> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(r.getUUID(0)));
-                    return out;
-                });
+        return SourceAccounts.organizationsOf(db, installationId);
     }
 
     /**
@@ -58,51 +53,24 @@ public class LinkRepository {
      * earlier is reconnected; a suspended one stays suspended.
      */
     public Uni<Linked> link(SqlClient db, UUID organizationId, UserInstallation installation, String subject) {
-        String login = installation.accountLogin();
-        return db.preparedQuery("INSERT INTO connector_account (organization_id, connector_type, remote_id,"
-                        + " external_account_ref, display_name, created_by_org_membership_id)"
-                        + " VALUES ($1, 'github', $2, $3, $4, (SELECT m.id FROM org_membership m"
-                        + " WHERE m.organization_id = $1 AND m.subject = $5 AND m.removed_at IS NULL))"
-                        + " ON CONFLICT (organization_id, connector_type, remote_id) DO UPDATE SET"
-                        + " status = CASE connector_account.status WHEN 'disconnected' THEN 'active'"
-                        + " ELSE connector_account.status END,"
-                        + " external_account_ref = coalesce(EXCLUDED.external_account_ref,"
-                        + " connector_account.external_account_ref), updated_at = now()"
-                        + " RETURNING id, (xmax = 0) AS created")
-                .execute(Tuple.of(
-                        organizationId,
-                        installation.id(),
-                        login,
-                        login == null ? "GitHub " + installation.id() : login,
-                        subject))
-                .map(rows -> {
-                    Row row = rows.iterator().next();
-                    return new Linked(row.getUUID("id"), row.getBoolean("created"));
-                });
+        return SourceAccounts.link(db, organizationId, installation.id(), installation.accountLogin(), subject)
+                .map(linked -> new Linked(linked.connectorAccountId(), linked.created()));
     }
 
     /** The organisation's GitHub installations, newest link first. */
     public Uni<List<LinkedInstallation>> list(SqlClient db, UUID organizationId) {
-        return db.preparedQuery("SELECT a.id, a.remote_id, coalesce(g.account_login, a.external_account_ref)"
-                        + " AS account_login, g.account_type, g.repository_selection, a.status,"
-                        + " g.status AS installation_status, a.created_at FROM connector_account a"
-                        + " LEFT JOIN github_installation g ON g.installation_id = a.remote_id"
-                        + " WHERE a.organization_id = $1 AND a.connector_type = 'github'"
-                        + " ORDER BY a.created_at DESC, a.id DESC LIMIT 500")
-                .execute(Tuple.of(organizationId))
-                .map(rows -> {
-                    List<LinkedInstallation> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(new LinkedInstallation(
-                            r.getUUID("id"),
-                            r.getString("remote_id"),
-                            r.getString("account_login"),
-                            r.getString("account_type"),
-                            r.getString("repository_selection"),
-                            r.getString("status"),
-                            r.getString("installation_status"),
-                            r.getOffsetDateTime("created_at"))));
-                    return out;
-                });
+        return SourceAccounts.githubLinks(db, organizationId)
+                .map(links -> links.stream()
+                        .map(l -> new LinkedInstallation(
+                                l.connectorAccountId(),
+                                l.installationId(),
+                                l.accountLogin(),
+                                l.accountType(),
+                                l.repositorySelection(),
+                                l.status(),
+                                l.installationStatus(),
+                                l.linkedAt()))
+                        .toList());
     }
 
     /** The connector account of a link, and whether this link created it. */

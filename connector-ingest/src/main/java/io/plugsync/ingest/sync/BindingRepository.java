@@ -1,5 +1,7 @@
 package io.plugsync.ingest.sync;
 
+import io.plugsync.common.source.SourceMappings;
+import io.plugsync.common.source.SyncTarget;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -106,20 +108,13 @@ public class BindingRepository {
                 .replaceWithVoid();
     }
 
+    /** The target's path mappings as rules, in order (SQL in common {@link SourceMappings}). */
     public Uni<MappingRules> mappings(SqlClient db, UUID targetId) {
-        return db.preparedQuery("SELECT id, selector, object_type, plugin_id, auto_add_to_plugin FROM connector_mapping"
-                        + " WHERE connector_target_id = $1 AND mapping_kind = 'path' ORDER BY created_at, id")
-                .execute(Tuple.of(targetId))
-                .map(rows -> {
-                    List<MappingRule> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(new MappingRule(
-                            r.getUUID("id"),
-                            r.getString("selector"),
-                            r.getString("object_type"),
-                            r.getUUID("plugin_id"),
-                            r.getBoolean("auto_add_to_plugin"),
-                            out.size())));
-                    return new MappingRules(out);
-                });
+        return SourceMappings.pathMappingsOf(db, targetId).map(rows -> {
+            List<MappingRule> out = new ArrayList<>();
+            rows.forEach(m -> out.add(new MappingRule(
+                    m.id(), m.selector(), m.objectType(), m.pluginId(), m.autoAddToPlugin(), out.size())));
+            return new MappingRules(out);
+        });
     }
 }

@@ -1,5 +1,8 @@
 package io.plugsync.ingest.sync;
 
+import io.plugsync.common.source.SourceKinds;
+import io.plugsync.common.source.SyncTarget;
+import io.plugsync.common.source.TargetRef;
 import io.plugsync.ingest.github.GithubApi;
 import io.plugsync.ingest.metrics.IngestMetrics;
 import io.quarkus.scheduler.Scheduled;
@@ -84,7 +87,7 @@ public class ReconcileJob {
                     return pool.withTransaction(db -> events.queue(
                                     db,
                                     new TargetRef(target.targetId(), target.instanceId(), target.repository()),
-                                    "reconcile",
+                                    SourceKinds.SyncEventType.RECONCILE,
                                     null,
                                     head.commitSha(),
                                     SyncEventRepository.summary(

@@ -1,6 +1,7 @@
 package io.plugsync.ingest.sync;
 
 import io.plugsync.common.library.PluginMemberships;
+import io.plugsync.common.source.SyncTarget;
 import io.plugsync.ingest.library.ConfigObjectSink;
 import io.plugsync.ingest.library.SourceObject;
 import io.plugsync.ingest.library.Written;

@@ -1,5 +1,8 @@
 package io.plugsync.ingest.sync;
 
+import io.plugsync.common.source.ClaimedSync;
+import io.plugsync.common.source.SourceStatus.Sync;
+import io.plugsync.common.source.SyncTarget;
 import io.plugsync.ingest.github.BranchHead;
 import io.plugsync.ingest.github.GitTree;
 import io.plugsync.ingest.github.GithubApi;
@@ -96,7 +99,7 @@ public class SyncWorker {
         return targets.find(pool, sync.targetId())
                 .flatMap(found -> {
                     if (found.isEmpty() || !found.get().syncable()) {
-                        return finish(sync, "cancelled", new JsonObject().put("reason", "target may not sync"));
+                        return finish(sync, Sync.CANCELLED, new JsonObject().put("reason", "target may not sync"));
                     }
                     return reconcile(sync, found.get());
                 })
@@ -173,9 +176,9 @@ public class SyncWorker {
                                         return events.finish(
                                                         db,
                                                         sync.id(),
-                                                        "cancelled",
+                                                        Sync.CANCELLED,
                                                         new JsonObject().put("reason", "target stopped syncing"))
-                                                .replaceWith("cancelled");
+                                                .replaceWith(Sync.CANCELLED.wire());
                                     }
                                     if (!current.equals(plannedAgainst)) {
                                         // another sync of this target applied meanwhile: plan again later
@@ -184,12 +187,13 @@ public class SyncWorker {
                                                         sync.id(),
                                                         Duration.ofSeconds(1),
                                                         new JsonObject().put("replanned", true))
-                                                .replaceWith("queued");
+                                                .replaceWith(Sync.QUEUED.wire());
                                     }
                                     return applier.apply(db, locked.get(), sync.id(), head.commitSha(), plan, contents)
                                             .flatMap(applied -> {
-                                                String status =
-                                                        applied.errors() > 0 ? "completed_with_errors" : "completed";
+                                                Sync status = applied.errors() > 0
+                                                        ? Sync.COMPLETED_WITH_ERRORS
+                                                        : Sync.COMPLETED;
                                                 JsonObject summary = applied.summary()
                                                         .put("synced_revision", head.commitSha())
                                                         .put("tree_sha", tree.sha())
@@ -203,11 +207,11 @@ public class SyncWorker {
                                                 return targets.markSynced(db, locked.get(), head.commitSha(), status)
                                                         .flatMap(ignored ->
                                                                 events.finish(db, sync.id(), status, summary))
-                                                        .replaceWith(status);
+                                                        .replaceWith(status.wire());
                                             });
                                 })))
                 .invoke(status -> {
-                    if (status.startsWith("completed")) {
+                    if (status.equals(Sync.COMPLETED.wire()) || status.equals(Sync.COMPLETED_WITH_ERRORS.wire())) {
                         metrics.syncFiles(
                                 selected,
                                 plan.fetches()
@@ -231,7 +235,7 @@ public class SyncWorker {
         LOG.warnf(
                 "sync %s held: would delete %d of %d objects",
                 sync.id(), plan.deletes().size(), live);
-        return finish(sync, "needs_confirmation", summary)
+        return finish(sync, Sync.NEEDS_CONFIRMATION, summary)
                 .call(() -> events.countHeld(pool).invoke(metrics::heldSyncs));
     }
 
@@ -248,13 +252,13 @@ public class SyncWorker {
         LOG.warnf("sync %s attempt %d failed: %s", sync.id(), sync.attempts(), error.getMessage());
         if (retry) {
             return pool.withTransaction(db -> events.retryLater(db, sync.id(), wait, summary))
-                    .replaceWith("queued");
+                    .replaceWith(Sync.QUEUED.wire());
         }
-        return finish(sync, "failed", summary);
+        return finish(sync, Sync.FAILED, summary);
     }
 
-    private Uni<String> finish(ClaimedSync sync, String status, JsonObject summary) {
+    private Uni<String> finish(ClaimedSync sync, Sync status, JsonObject summary) {
         return pool.withTransaction(db -> events.finish(db, sync.id(), status, summary))
-                .replaceWith(status);
+                .replaceWith(status.wire());
     }
 }

@@ -1,6 +1,7 @@
 package io.plugsync.ingest.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.plugsync.common.source.SourceKinds;
 import io.plugsync.ingest.installation.InstallationService;
 import io.plugsync.ingest.sync.SyncEventRepository;
 import io.plugsync.ingest.sync.TargetRepository;
@@ -79,7 +80,7 @@ public class WebhookService {
                             .transformToUniAndConcatenate(target -> syncEvents.queue(
                                     db,
                                     target,
-                                    "push",
+                                    SourceKinds.SyncEventType.PUSH,
                                     deliveryId,
                                     push.after(),
                                     SyncEventRepository.summary("delivery_id", deliveryId, "before", push.before())))

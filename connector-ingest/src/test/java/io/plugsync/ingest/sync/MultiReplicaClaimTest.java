@@ -7,6 +7,8 @@ import static io.plugsync.ingest.support.IngestFixtures.scalar;
 import static io.plugsync.ingest.support.Skills.skill;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.plugsync.common.source.ClaimedSync;
+import io.plugsync.common.source.TargetRef;
 import io.plugsync.engines.PlugSyncTestEngines;
 import io.plugsync.engines.PostgresEngine;
 import io.plugsync.ingest.github.GithubApi;

@@ -58,12 +58,6 @@ public class ConfigObjectRepository {
                 .map(rows -> Sql.all(rows, ConfigObjectRepository::ranked));
     }
 
-    public Uni<Void> setStatus(SqlClient db, UUID id, String status) {
-        return db.preparedQuery("UPDATE config_object SET status = $2, updated_at = now() WHERE id = $1")
-                .execute(Sql.tuple(id, status))
-                .replaceWithVoid();
-    }
-
     /** History newest first (created_at DESC, id DESC). */
     public Uni<List<StoredVersion>> versions(SqlClient db, UUID objectId, Paging paging) {
         return db.preparedQuery("SELECT " + StoredVersion.COLUMNS + " FROM config_object_version v"

@@ -11,6 +11,7 @@ import io.plugsync.common.auth.OrgRole;
 import io.plugsync.common.http.ProblemException;
 import io.plugsync.common.library.ConfigObjectVersions;
 import io.plugsync.common.library.ConfigObjectWriter;
+import io.plugsync.common.library.ConfigObjects;
 import io.plugsync.common.library.ConfigSource;
 import io.plugsync.common.library.CreatedVia;
 import io.plugsync.common.library.NewConfigObject;
@@ -104,7 +105,7 @@ public class ConfigObjectService {
             if (!object.status().equals("active") && !object.status().equals("inactive")) {
                 throw ProblemException.conflict("object-" + object.status(), "only an active object can be archived");
             }
-            return objects.setStatus(db, id, "archived");
+            return ConfigObjects.setStatus(db, id, ConfigObjects.Status.ARCHIVED);
         });
     }
 
@@ -127,7 +128,7 @@ public class ConfigObjectService {
                         .replaceWithVoid();
             }
             if (object.status().equals("archived")) {
-                return objects.setStatus(db, id, "active");
+                return ConfigObjects.setStatus(db, id, ConfigObjects.Status.ACTIVE);
             }
             throw ProblemException.conflict("not-restorable", "only a deleted or archived object can be restored");
         });

@@ -3,6 +3,7 @@ package io.plugsync.api.library.support;
 import io.plugsync.api.http.Page;
 import io.plugsync.common.http.Cursor;
 import io.plugsync.common.http.ProblemException;
+import io.plugsync.common.source.Keyset;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -31,6 +32,11 @@ public record Paging(int limit, OffsetDateTime afterCreatedAt, UUID afterId) {
     /** Rows to fetch: one more than the page. */
     public int fetch() {
         return limit + 1;
+    }
+
+    /** The keyset of the shared source SQL in common: rows after the cursor, one more than the page. */
+    public Keyset keyset() {
+        return new Keyset(afterCreatedAt, afterId, fetch());
     }
 
     /** The page of {@code rows} and the cursor after its last item. */

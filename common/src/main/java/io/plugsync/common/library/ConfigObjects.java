@@ -1,0 +1,72 @@
+package io.plugsync.common.library;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.UUID;
+
+/**
+ * The writes of {@code config_object} that carry no new version, next to {@link
+ * ConfigObjectWriter}: status changes (archive/restore, ingestion errors), a connector file's move
+ * and the identity of a connector file that does not parse. They append no outbox event: no
+ * version is created. Every method runs in the caller's transaction ({@code db}).
+ */
+public final class ConfigObjects {
+    private ConfigObjects() {}
+
+    /** {@code config_object.status} values. */
+    public static final class Status {
+        public static final String ACTIVE = "active";
+        public static final String INACTIVE = "inactive";
+        public static final String ARCHIVED = "archived";
+        public static final String DELETED = "deleted";
+        public static final String INGESTION_ERROR = "ingestion_error";
+
+        private Status() {}
+    }
+
+    /** Sets the status of an object (archive, un-archive, ingestion error); its versions are untouched. */
+    public static Uni<Void> setStatus(SqlClient db, UUID configObjectId, String status) {
+        return db.preparedQuery("UPDATE config_object SET status = $2, updated_at = now() WHERE id = $1")
+                .execute(Tuple.of(configObjectId, status))
+                .replaceWithVoid();
+    }
+
+    /** Same content under a new path: the identity and its versions stay, the current path changes. */
+    public static Uni<Void> move(
+            SqlClient db, UUID configObjectId, String fileName, String fileExtension, String relativePath) {
+        return db.preparedQuery("UPDATE config_object SET current_file_name = $2, current_file_extension = $3,"
+                        + " current_relative_path = $4, updated_at = now() WHERE id = $1")
+                .execute(Tuple.of(configObjectId, fileName, fileExtension, relativePath))
+                .replaceWithVoid();
+    }
+
+    /**
+     * The identity of a connector file whose content does not parse: status {@code
+     * ingestion_error}, titled by its file name, no version.
+     */
+    public static Uni<UUID> createErrored(
+            SqlClient db,
+            UUID organizationId,
+            ObjectType type,
+            UUID connectorInstanceId,
+            String fileName,
+            String fileExtension,
+            String relativePath) {
+        return db.preparedQuery("INSERT INTO config_object (organization_id, object_type, source_mode, title,"
+                        + " current_file_name, current_file_extension, current_relative_path, status,"
+                        + " connector_instance_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id")
+                .execute(Tuple.from(new Object[] {
+                    organizationId,
+                    type.wire(),
+                    SourceMode.CONNECTOR.wire(),
+                    fileName,
+                    fileName,
+                    fileExtension,
+                    relativePath,
+                    Status.INGESTION_ERROR,
+                    connectorInstanceId
+                }))
+                .map(rows -> rows.iterator().next().getUUID("id"));
+    }
+}

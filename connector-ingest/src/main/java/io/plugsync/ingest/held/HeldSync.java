@@ -1,0 +1,37 @@
+package io.plugsync.ingest.held;
+
+import io.plugsync.common.source.SyncEvent;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** A sync held by the mass-deletion guard, as the held-syncs API shows it. */
+public record HeldSync(
+        UUID id,
+        UUID connectorInstanceId,
+        UUID connectorTargetId,
+        String repository,
+        String revision,
+        int plannedDeletions,
+        int liveObjects,
+        List<String> deletedPaths,
+        OffsetDateTime heldAt) {
+
+    static HeldSync from(SyncEvent event) {
+        JsonObject summary = event.summary();
+        return new HeldSync(
+                event.id(),
+                event.connectorInstanceId(),
+                event.connectorTargetId(),
+                event.remoteId(),
+                event.sourceRevisionRef(),
+                summary.getInteger("planned_deletions", 0),
+                summary.getInteger("live_objects", 0),
+                summary.getJsonArray("deleted_paths", new JsonArray()).getList().stream()
+                        .map(Object::toString)
+                        .toList(),
+                event.startedAt());
+    }
+}
