@@ -1,7 +1,7 @@
 package io.plugsync.ingest.held;
 
 import io.plugsync.common.http.ProblemException;
-import io.plugsync.ingest.sync.SyncEventRepository;
+import io.plugsync.common.source.SyncEvents;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,31 +12,30 @@ import java.util.UUID;
 @ApplicationScoped
 public class HeldSyncService {
     private final Pool pool;
-    private final SyncEventRepository events;
 
-    public HeldSyncService(Pool pool, SyncEventRepository events) {
+    public HeldSyncService(Pool pool) {
         this.pool = pool;
-        this.events = events;
     }
 
     public Uni<List<HeldSync>> held(UUID orgId) {
-        return events.held(pool, orgId)
+        return SyncEvents.held(pool, orgId)
                 .map(rows -> rows.stream().map(HeldSync::from).toList());
     }
 
     /** 404 when the event is not the organisation's, 409 when it is not held. */
     public Uni<Void> confirm(UUID orgId, UUID syncEventId, String confirmedBy) {
-        return pool.withTransaction(db -> events.organizationOf(db, syncEventId).flatMap(owner -> {
-            if (owner.isEmpty() || !owner.get().equals(orgId)) {
-                throw ProblemException.notFound("sync event " + syncEventId);
-            }
-            return events.confirmHeld(db, syncEventId, confirmedBy).map(confirmed -> {
-                if (!confirmed) {
-                    throw ProblemException.conflict(
-                            "not-held", "sync event " + syncEventId + " is not waiting for confirmation");
-                }
-                return null;
-            });
-        }));
+        return pool.withTransaction(db -> SyncEvents.organizationOf(db, syncEventId)
+                .flatMap(owner -> {
+                    if (owner.isEmpty() || !owner.get().equals(orgId)) {
+                        throw ProblemException.notFound("sync event " + syncEventId);
+                    }
+                    return SyncEvents.confirmHeld(db, syncEventId, confirmedBy).map(confirmed -> {
+                        if (!confirmed) {
+                            throw ProblemException.conflict(
+                                    "not-held", "sync event " + syncEventId + " is not waiting for confirmation");
+                        }
+                        return null;
+                    });
+                }));
     }
 }

@@ -5,9 +5,9 @@ import io.plugsync.common.http.Problem;
 import io.plugsync.common.http.ProblemException;
 import io.plugsync.common.source.SourceKinds;
 import io.plugsync.common.source.SourceStatus;
+import io.plugsync.common.source.SyncEvents;
 import io.plugsync.common.source.TargetRef;
 import io.plugsync.ingest.github.GithubConfig;
-import io.plugsync.ingest.sync.SyncEventRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -26,12 +26,10 @@ public class InstallationService {
     private static final Logger LOG = Logger.getLogger(InstallationService.class);
 
     private final InstallationRepository repository;
-    private final SyncEventRepository syncEvents;
     private final GithubConfig config;
 
-    public InstallationService(InstallationRepository repository, SyncEventRepository syncEvents, GithubConfig config) {
+    public InstallationService(InstallationRepository repository, GithubConfig config) {
         this.repository = repository;
-        this.syncEvents = syncEvents;
         this.config = config;
     }
 
@@ -87,7 +85,7 @@ public class InstallationService {
                         .flatMap(ignored -> repository.targetIds(db, installation))
                         .flatMap(targets -> targets.isEmpty()
                                 ? Uni.createFrom().item(0)
-                                : syncEvents.cancelQueued(db, targets, "installation " + action))
+                                : SyncEvents.cancelQueued(db, targets, "installation " + action))
                         .invoke(cancelled -> LOG.infof(
                                 "installation %s %s: account %s, %d queued syncs cancelled",
                                 installation, action, accountStatus.wire(), cancelled))
@@ -105,7 +103,7 @@ public class InstallationService {
                     .setTargetStatus(db, installation, names, SourceStatus.Target.DISABLED)
                     .flatMap(targets -> targets.isEmpty()
                             ? Uni.createFrom().item(0)
-                            : syncEvents.cancelQueued(
+                            : SyncEvents.cancelQueued(
                                     db,
                                     targets.stream().map(TargetRef::targetId).toList(),
                                     "repository removed"))
@@ -147,13 +145,8 @@ public class InstallationService {
         return Multi.createFrom()
                 .iterable(targets)
                 .onItem()
-                .transformToUniAndConcatenate(target -> syncEvents.queue(
-                        db,
-                        target,
-                        eventType,
-                        deliveryId,
-                        null,
-                        SyncEventRepository.summary("delivery_id", deliveryId)))
+                .transformToUniAndConcatenate(target -> SyncEvents.queue(
+                        db, target, eventType, deliveryId, null, SyncEvents.summary("delivery_id", deliveryId)))
                 .collect()
                 .asList()
                 .map(ids -> new InstallationResult(

@@ -1,6 +1,8 @@
 package io.plugsync.ingest.sync;
 
 import io.plugsync.common.source.SourceKinds;
+import io.plugsync.common.source.SourceTargets;
+import io.plugsync.common.source.SyncEvents;
 import io.plugsync.common.source.SyncTarget;
 import io.plugsync.common.source.TargetRef;
 import io.plugsync.ingest.github.GithubApi;
@@ -21,22 +23,12 @@ public class ReconcileJob {
     private static final Logger LOG = Logger.getLogger(ReconcileJob.class);
 
     private final Pool pool;
-    private final TargetRepository targets;
-    private final SyncEventRepository events;
     private final GithubApi github;
     private final IngestConfig config;
     private final IngestMetrics metrics;
 
-    public ReconcileJob(
-            Pool pool,
-            TargetRepository targets,
-            SyncEventRepository events,
-            GithubApi github,
-            IngestConfig config,
-            IngestMetrics metrics) {
+    public ReconcileJob(Pool pool, GithubApi github, IngestConfig config, IngestMetrics metrics) {
         this.pool = pool;
-        this.targets = targets;
-        this.events = events;
         this.github = github;
         this.config = config;
         this.metrics = metrics;
@@ -57,8 +49,8 @@ public class ReconcileJob {
     }
 
     public Uni<Result> run() {
-        return pool.withTransaction(db -> events.releaseExpired(db))
-                .flatMap(released -> targets.syncable(pool)
+        return pool.withTransaction(db -> SyncEvents.releaseExpired(db))
+                .flatMap(released -> SourceTargets.syncable(pool)
                         .flatMap(all -> Multi.createFrom()
                                 .iterable(all)
                                 .onItem()
@@ -75,7 +67,7 @@ public class ReconcileJob {
                                                 .filter("failed"::equals)
                                                 .count(),
                                         released))))
-                .call(() -> events.countHeld(pool).invoke(metrics::heldSyncs));
+                .call(() -> SyncEvents.countHeld(pool).invoke(metrics::heldSyncs));
     }
 
     private Uni<String> check(SyncTarget target) {
@@ -84,13 +76,13 @@ public class ReconcileJob {
                     if (head.commitSha().equals(target.lastSyncedRevision())) {
                         return Uni.createFrom().item("current");
                     }
-                    return pool.withTransaction(db -> events.queue(
+                    return pool.withTransaction(db -> SyncEvents.queue(
                                     db,
                                     new TargetRef(target.targetId(), target.instanceId(), target.repository()),
                                     SourceKinds.SyncEventType.RECONCILE,
                                     null,
                                     head.commitSha(),
-                                    SyncEventRepository.summary(
+                                    SyncEvents.summary(
                                             "reason",
                                             "head differs from last synced",
                                             "last_synced_revision",

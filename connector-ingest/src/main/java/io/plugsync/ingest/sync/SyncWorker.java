@@ -1,7 +1,10 @@
 package io.plugsync.ingest.sync;
 
 import io.plugsync.common.source.ClaimedSync;
+import io.plugsync.common.source.SourceInstances;
 import io.plugsync.common.source.SourceStatus.Sync;
+import io.plugsync.common.source.SourceTargets;
+import io.plugsync.common.source.SyncEvents;
 import io.plugsync.common.source.SyncTarget;
 import io.plugsync.ingest.github.BranchHead;
 import io.plugsync.ingest.github.GitTree;
@@ -14,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -34,8 +38,6 @@ public class SyncWorker {
     private static final Logger LOG = Logger.getLogger(SyncWorker.class);
 
     private final Pool pool;
-    private final SyncEventRepository events;
-    private final TargetRepository targets;
     private final BindingRepository bindings;
     private final SyncApplier applier;
     private final GithubApi github;
@@ -45,16 +47,12 @@ public class SyncWorker {
 
     public SyncWorker(
             Pool pool,
-            SyncEventRepository events,
-            TargetRepository targets,
             BindingRepository bindings,
             SyncApplier applier,
             GithubApi github,
             IngestConfig config,
             IngestMetrics metrics) {
         this.pool = pool;
-        this.events = events;
-        this.targets = targets;
         this.bindings = bindings;
         this.applier = applier;
         this.github = github;
@@ -81,7 +79,7 @@ public class SyncWorker {
 
     /** Claims one batch and processes it; returns its size. */
     public Uni<Integer> runOnce() {
-        return pool.withTransaction(db -> events.claim(
+        return pool.withTransaction(db -> SyncEvents.claim(
                         db, config.worker().batchSize(), config.worker().lease()))
                 .flatMap(claimed -> claimed.isEmpty()
                         ? Uni.createFrom().item(0)
@@ -96,7 +94,7 @@ public class SyncWorker {
 
     Uni<String> process(ClaimedSync sync) {
         long started = System.nanoTime();
-        return targets.find(pool, sync.targetId())
+        return SourceTargets.syncTarget(pool, sync.targetId())
                 .flatMap(found -> {
                     if (found.isEmpty() || !found.get().syncable()) {
                         return finish(sync, Sync.CANCELLED, new JsonObject().put("reason", "target may not sync"));
@@ -169,11 +167,11 @@ public class SyncWorker {
             Map<String, byte[]> contents,
             int selected) {
         long started = System.nanoTime();
-        return pool.withTransaction(db -> targets.lock(db, planned.targetId())
+        return pool.withTransaction(db -> SourceTargets.lockSyncTarget(db, planned.targetId())
                         .flatMap(locked -> bindings.active(db, planned.targetId())
                                 .flatMap(current -> {
                                     if (locked.isEmpty() || !locked.get().syncable()) {
-                                        return events.finish(
+                                        return SyncEvents.finish(
                                                         db,
                                                         sync.id(),
                                                         Sync.CANCELLED,
@@ -182,7 +180,7 @@ public class SyncWorker {
                                     }
                                     if (!current.equals(plannedAgainst)) {
                                         // another sync of this target applied meanwhile: plan again later
-                                        return events.retryLater(
+                                        return SyncEvents.retryLater(
                                                         db,
                                                         sync.id(),
                                                         Duration.ofSeconds(1),
@@ -204,9 +202,9 @@ public class SyncWorker {
                                                         .put("tree_walked", tree.walked())
                                                         .put("tree_calls", tree.calls())
                                                         .put("apply_ms", (System.nanoTime() - started) / 1_000_000);
-                                                return targets.markSynced(db, locked.get(), head.commitSha(), status)
+                                                return markSynced(db, locked.get(), head.commitSha(), status)
                                                         .flatMap(ignored ->
-                                                                events.finish(db, sync.id(), status, summary))
+                                                                SyncEvents.finish(db, sync.id(), status, summary))
                                                         .replaceWith(status.wire());
                                             });
                                 })))
@@ -236,7 +234,7 @@ public class SyncWorker {
                 "sync %s held: would delete %d of %d objects",
                 sync.id(), plan.deletes().size(), live);
         return finish(sync, Sync.NEEDS_CONFIRMATION, summary)
-                .call(() -> events.countHeld(pool).invoke(metrics::heldSyncs));
+                .call(() -> SyncEvents.countHeld(pool).invoke(metrics::heldSyncs));
     }
 
     private Uni<String> failed(ClaimedSync sync, Throwable error) {
@@ -251,14 +249,20 @@ public class SyncWorker {
         JsonObject summary = new JsonObject().put("last_error", String.valueOf(error.getMessage()));
         LOG.warnf("sync %s attempt %d failed: %s", sync.id(), sync.attempts(), error.getMessage());
         if (retry) {
-            return pool.withTransaction(db -> events.retryLater(db, sync.id(), wait, summary))
+            return pool.withTransaction(db -> SyncEvents.retryLater(db, sync.id(), wait, summary))
                     .replaceWith(Sync.QUEUED.wire());
         }
         return finish(sync, Sync.FAILED, summary);
     }
 
     private Uni<String> finish(ClaimedSync sync, Sync status, JsonObject summary) {
-        return pool.withTransaction(db -> events.finish(db, sync.id(), status, summary))
+        return pool.withTransaction(db -> SyncEvents.finish(db, sync.id(), status, summary))
                 .replaceWith(status.wire());
+    }
+
+    /** The target is at {@code revision}; its instance's last sync ended with {@code status}. */
+    private static Uni<Void> markSynced(SqlClient db, SyncTarget target, String revision, Sync status) {
+        return SourceTargets.markSynced(db, target.targetId(), revision)
+                .flatMap(ignored -> SourceInstances.markSynced(db, target.instanceId(), status, revision));
     }
 }

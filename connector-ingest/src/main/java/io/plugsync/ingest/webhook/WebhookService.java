@@ -2,9 +2,9 @@ package io.plugsync.ingest.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plugsync.common.source.SourceKinds;
+import io.plugsync.common.source.SourceTargets;
+import io.plugsync.common.source.SyncEvents;
 import io.plugsync.ingest.installation.InstallationService;
-import io.plugsync.ingest.sync.SyncEventRepository;
-import io.plugsync.ingest.sync.TargetRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -22,20 +22,11 @@ import java.util.UUID;
 public class WebhookService {
     private final Pool pool;
     private final DeliveryRepository deliveries;
-    private final TargetRepository targets;
-    private final SyncEventRepository syncEvents;
     private final InstallationService installations;
 
-    public WebhookService(
-            Pool pool,
-            DeliveryRepository deliveries,
-            TargetRepository targets,
-            SyncEventRepository syncEvents,
-            InstallationService installations) {
+    public WebhookService(Pool pool, DeliveryRepository deliveries, InstallationService installations) {
         this.pool = pool;
         this.deliveries = deliveries;
-        this.targets = targets;
-        this.syncEvents = syncEvents;
         this.installations = installations;
     }
 
@@ -69,7 +60,8 @@ public class WebhookService {
         if (push.branch() == null || push.branchDeleted()) {
             return Uni.createFrom().item(new WebhookOutcome(deliveryId, "push", "ignored", List.of()));
         }
-        return targets.forPush(db, push.repositoryFullName(), push.repositoryId(), push.branch(), push.installationId())
+        return SourceTargets.forPush(
+                        db, push.repositoryFullName(), push.repositoryId(), push.branch(), push.installationId())
                 .flatMap(found -> {
                     if (found.isEmpty()) {
                         return Uni.createFrom().item(new WebhookOutcome(deliveryId, "push", "no_target", List.of()));
@@ -77,13 +69,13 @@ public class WebhookService {
                     return Multi.createFrom()
                             .iterable(found)
                             .onItem()
-                            .transformToUniAndConcatenate(target -> syncEvents.queue(
+                            .transformToUniAndConcatenate(target -> SyncEvents.queue(
                                     db,
                                     target,
                                     SourceKinds.SyncEventType.PUSH,
                                     deliveryId,
                                     push.after(),
-                                    SyncEventRepository.summary("delivery_id", deliveryId, "before", push.before())))
+                                    SyncEvents.summary("delivery_id", deliveryId, "before", push.before())))
                             .collect()
                             .asList()
                             .map(ids -> {

@@ -96,7 +96,7 @@ class LeaseRecoveryTest {
     }
 
     /**
-     * The state a worker's claim ({@link SyncEventRepository#claim}, default 15-minute lease) leaves
+     * The state a worker's claim ({@link io.plugsync.common.source.SyncEvents#claim}, default 15-minute lease) leaves
      * {@code minutesAgo} later when the worker has not finished: running, one attempt, the lease
      * running out 15 minutes after the claim. A dead worker leaves exactly this behind.
      */

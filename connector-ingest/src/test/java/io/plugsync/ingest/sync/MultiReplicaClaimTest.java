@@ -8,6 +8,7 @@ import static io.plugsync.ingest.support.Skills.skill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.plugsync.common.source.ClaimedSync;
+import io.plugsync.common.source.SyncEvents;
 import io.plugsync.common.source.TargetRef;
 import io.plugsync.engines.PlugSyncTestEngines;
 import io.plugsync.engines.PostgresEngine;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Several replicas claim from one queue. What {@link SyncEventRepository#claim} promises: each
+ * Several replicas claim from one queue. What {@link SyncEvents#claim} promises: each
  * queued sync is claimed by one replica only (SKIP LOCKED), and a target has at most one sync
  * {@code running} at a time, also across replicas (the claim locks the target row and re-checks
  * for a running sync after taking the lock).
@@ -56,12 +57,6 @@ class MultiReplicaClaimTest {
 
     @Inject
     Vertx vertx;
-
-    @Inject
-    SyncEventRepository events;
-
-    @Inject
-    TargetRepository targets;
 
     @Inject
     BindingRepository bindings;
@@ -91,7 +86,7 @@ class MultiReplicaClaimTest {
         Connector c = IngestFixtures.connector(new FakeRepo("acme", "batch-" + System.nanoTime(), "main"));
         List<UUID> queued = queueBacklog(c, 3, 0);
 
-        List<ClaimedSync> claimed = pool.withTransaction(db -> events.claim(db, 10, lease()))
+        List<ClaimedSync> claimed = pool.withTransaction(db -> SyncEvents.claim(db, 10, lease()))
                 .await()
                 .atMost(Duration.ofSeconds(30));
         putBackOthers(claimed);
@@ -114,12 +109,13 @@ class MultiReplicaClaimTest {
         SqlConnection first = pool.getConnection().await().atMost(Duration.ofSeconds(30));
         try {
             Transaction open = first.begin().await().atMost(Duration.ofSeconds(30));
-            List<ClaimedSync> byFirst = events.claim(first, 1, lease()).await().atMost(Duration.ofSeconds(30));
+            List<ClaimedSync> byFirst =
+                    SyncEvents.claim(first, 1, lease()).await().atMost(Duration.ofSeconds(30));
             assertThat(byFirst).extracting(ClaimedSync::id).containsExactly(queued.get(0));
 
             // the first replica has not committed: the second must not start the same target
             List<ClaimedSync> bySecond = secondReplica
-                    .withTransaction(db -> events.claim(db, 1, lease()))
+                    .withTransaction(db -> SyncEvents.claim(db, 1, lease()))
                     .await()
                     .atMost(Duration.ofSeconds(30));
             putBackOthers(bySecond);
@@ -132,7 +128,7 @@ class MultiReplicaClaimTest {
 
         // committed: the target's sync is running, its next one waits
         List<ClaimedSync> afterCommit = secondReplica
-                .withTransaction(db -> events.claim(db, 1, lease()))
+                .withTransaction(db -> SyncEvents.claim(db, 1, lease()))
                 .await()
                 .atMost(Duration.ofSeconds(30));
         putBackOthers(afterCommit);
@@ -205,7 +201,7 @@ class MultiReplicaClaimTest {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String revision = UUID.randomUUID().toString().replace("-", "") + "00000000";
-            UUID id = pool.withTransaction(db -> events.queue(db, target, "push", null, revision, new JsonObject()))
+            UUID id = pool.withTransaction(db -> SyncEvents.queue(db, target, "push", null, revision, new JsonObject()))
                     .await()
                     .atMost(Duration.ofSeconds(30))
                     .orElseThrow();
@@ -252,7 +248,7 @@ class MultiReplicaClaimTest {
 
     /** A worker with its own connection pool, as another replica has. */
     private SyncWorker replicaWorker(Pool replicaPool) {
-        return new SyncWorker(replicaPool, events, targets, bindings, applier, github, config, metrics);
+        return new SyncWorker(replicaPool, bindings, applier, github, config, metrics);
     }
 
     private Pool replicaPool() {
