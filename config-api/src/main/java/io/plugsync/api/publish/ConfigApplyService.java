@@ -58,24 +58,19 @@ public class ConfigApplyService {
      * first answer and leaves the draft alone.
      */
     public Uni<ConfigResult> replace(Caller caller, WriterKind writer, Apply apply, Map<String, String> trace) {
+        IdempotencyKeys.check(apply.idempotencyKey());
         UUID connectorId = apply.connectorId();
         JsonNode document = apply.document();
-        String idempotencyKey = apply.idempotencyKey();
-        boolean publish = apply.publish();
-        Integer baseVersion = apply.baseVersion();
-        String message = apply.message();
-        String ifMatch = apply.ifMatch();
-        IdempotencyKeys.check(idempotencyKey);
-        String key = publish ? idempotencyKey : null;
-        String requestHash = key == null ? null : IdempotencyKeys.hash(document, baseVersion, message);
+        String key = apply.publish() ? apply.idempotencyKey() : null;
+        String requestHash = key == null ? null : IdempotencyKeys.hash(document, apply.baseVersion(), apply.message());
         return pool.withTransaction(db -> drafts.lockForWrite(db, caller, connectorId)
                 .flatMap(draft -> keys.replay(db, connectorId, key, requestHash).flatMap(replay -> {
                     if (replay.isPresent()) {
                         return drafts.view(db, connectorId)
                                 .map(view -> new ConfigResult(view, replay.get().result()));
                     }
-                    IfMatch.check(ifMatch, draft.revision());
-                    if (!publish) {
+                    IfMatch.check(apply.ifMatch(), draft.revision());
+                    if (!apply.publish()) {
                         return store(db, caller, writer, draft, document);
                     }
                     // the key was looked up above, under the same draft lock; the publish
@@ -88,7 +83,14 @@ public class ConfigApplyService {
                             .publish(
                                     db,
                                     new PublishCommand(
-                                            caller, writer, draft, document, changed, baseVersion, message, trace))
+                                            caller,
+                                            writer,
+                                            draft,
+                                            document,
+                                            changed,
+                                            apply.baseVersion(),
+                                            apply.message(),
+                                            trace))
                             .call(p -> keys.remember(db, connectorId, key, requestHash, p.result()))
                             .map(p -> new ConfigResult(p.draft(), p.result()));
                 })));
