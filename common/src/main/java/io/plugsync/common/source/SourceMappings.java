@@ -1,5 +1,7 @@
 package io.plugsync.common.source;
 
+import io.plugsync.common.sql.Keyset;
+import io.plugsync.common.sql.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlClient;

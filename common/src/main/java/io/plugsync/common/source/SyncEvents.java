@@ -1,6 +1,8 @@
 package io.plugsync.common.source;
 
 import io.plugsync.common.source.SourceStatus.Sync;
+import io.plugsync.common.sql.Keyset;
+import io.plugsync.common.sql.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;

@@ -1,4 +1,4 @@
-package io.plugsync.common.source;
+package io.plugsync.common.sql;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -10,7 +10,7 @@ import java.util.UUID;
 public record Keyset(OffsetDateTime afterCreatedAt, UUID afterId, int limit) {
 
     /** SQL condition continuing after the key; parameters {@code $a} (timestamptz) and {@code $b} (uuid). */
-    static String after(String alias, String column, int a, int b) {
+    public static String after(String alias, String column, int a, int b) {
         return "($" + a + "::timestamptz IS NULL OR (" + alias + "." + column + ", " + alias + ".id) < ($" + a
                 + "::timestamptz, $" + b + "::uuid))";
     }

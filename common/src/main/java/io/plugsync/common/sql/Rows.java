@@ -1,4 +1,4 @@
-package io.plugsync.common.source;
+package io.plugsync.common.sql;
 
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -8,20 +8,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Row set helpers of the source SQL. */
-final class Rows {
+/** Row set helpers of the reactive SQL client, for every repository in common and the services. */
+public final class Rows {
     private Rows() {}
 
-    static <T> Optional<T> first(RowSet<Row> rows, Function<Row, T> mapper) {
+    public static <T> Optional<T> first(RowSet<Row> rows, Function<Row, T> mapper) {
         Iterator<Row> it = rows.iterator();
         return it.hasNext() ? Optional.of(mapper.apply(it.next())) : Optional.empty();
     }
 
-    static <T> T one(RowSet<Row> rows, Function<Row, T> mapper) {
+    public static <T> T one(RowSet<Row> rows, Function<Row, T> mapper) {
         return mapper.apply(rows.iterator().next());
     }
 
-    static <T> List<T> all(RowSet<Row> rows, Function<Row, T> mapper) {
+    public static <T> List<T> all(RowSet<Row> rows, Function<Row, T> mapper) {
         List<T> out = new ArrayList<>();
         rows.forEach(row -> out.add(mapper.apply(row)));
         return out;

@@ -5,6 +5,7 @@ import io.plugsync.common.auth.Caller;
 import io.plugsync.common.auth.OrgAccess;
 import io.plugsync.common.auth.OrgRole;
 import io.plugsync.common.http.ProblemException;
+import io.plugsync.common.sql.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.pgclient.PgException;
@@ -40,7 +41,7 @@ public class Actors {
                         organizationId,
                         caller.subject(),
                         role,
-                        Sql.first(rows, r -> r.getUUID("id")).orElse(null)));
+                        Rows.first(rows, r -> r.getUUID("id")).orElse(null)));
     }
 
     private Uni<Actor> provision(SqlClient db, Caller caller, UUID organizationId) {

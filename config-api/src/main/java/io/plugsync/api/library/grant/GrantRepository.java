@@ -2,6 +2,7 @@ package io.plugsync.api.library.grant;
 
 import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.Sql;
+import io.plugsync.common.sql.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,7 @@ public class GrantRepository {
     public Uni<Optional<Integer>> rank(SqlClient db, GrantTarget target, UUID org, UUID member, UUID id) {
         return db.preparedQuery(target.rankSql)
                 .execute(Sql.tuple(org, member, id))
-                .map(rows -> Sql.first(rows, row -> row.getInteger(0)));
+                .map(rows -> Rows.first(rows, row -> row.getInteger(0)));
     }
 
     public Uni<List<GrantView>> list(SqlClient db, GrantTarget target, UUID id, Paging paging) {
@@ -25,7 +26,7 @@ public class GrantRepository {
                         + " AND g.removed_at IS NULL AND " + Paging.after("g", 2, 3)
                         + " ORDER BY g.created_at DESC, g.id DESC LIMIT $4")
                 .execute(Sql.tuple(id, paging.afterCreatedAt(), paging.afterId(), paging.fetch()))
-                .map(rows -> Sql.all(rows, GrantView::from));
+                .map(rows -> Rows.all(rows, GrantView::from));
     }
 
     /** Adds the grant or reactivates/changes the principal's existing one. */

@@ -3,6 +3,7 @@ package io.plugsync.api.library.object;
 import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.Sql;
 import io.plugsync.common.library.StoredVersion;
+import io.plugsync.common.sql.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -26,7 +27,7 @@ public class ConfigObjectRepository {
     public Uni<Optional<Ranked>> find(SqlClient db, UUID organizationId, UUID member, UUID id) {
         return db.preparedQuery(SELECT + " WHERE o.organization_id = $1 AND o.id = $3")
                 .execute(Sql.tuple(organizationId, member, id))
-                .map(rows -> Sql.first(rows, ConfigObjectRepository::ranked));
+                .map(rows -> Rows.first(rows, ConfigObjectRepository::ranked));
     }
 
     /** A page of the objects the member can see ({@code admin}: all of them), newest first. */
@@ -55,7 +56,7 @@ public class ConfigObjectRepository {
                         paging.afterCreatedAt(),
                         paging.afterId(),
                         paging.fetch()))
-                .map(rows -> Sql.all(rows, ConfigObjectRepository::ranked));
+                .map(rows -> Rows.all(rows, ConfigObjectRepository::ranked));
     }
 
     /** History newest first (created_at DESC, id DESC). */
@@ -64,14 +65,14 @@ public class ConfigObjectRepository {
                         + " WHERE v.config_object_id = $1 AND " + Paging.after("v", 2, 3)
                         + " ORDER BY v.created_at DESC, v.id DESC LIMIT $4")
                 .execute(Sql.tuple(objectId, paging.afterCreatedAt(), paging.afterId(), paging.fetch()))
-                .map(rows -> Sql.all(rows, StoredVersion::from));
+                .map(rows -> Rows.all(rows, StoredVersion::from));
     }
 
     public Uni<Optional<StoredVersion>> version(SqlClient db, UUID objectId, UUID versionId) {
         return db.preparedQuery("SELECT " + StoredVersion.COLUMNS + " FROM config_object_version v"
                         + " WHERE v.config_object_id = $1 AND v.id = $2")
                 .execute(Sql.tuple(objectId, versionId))
-                .map(rows -> Sql.first(rows, StoredVersion::from));
+                .map(rows -> Rows.first(rows, StoredVersion::from));
     }
 
     static Ranked ranked(Row row) {

@@ -2,6 +2,7 @@ package io.plugsync.api.library.plugin;
 
 import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.Sql;
+import io.plugsync.common.sql.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -22,7 +23,7 @@ public class PluginRepository {
     public Uni<Optional<Ranked>> find(SqlClient db, UUID organizationId, UUID member, UUID id) {
         return db.preparedQuery(SELECT + " WHERE p.organization_id = $1 AND p.id = $3 AND p.status <> 'deleted'")
                 .execute(Sql.tuple(organizationId, member, id))
-                .map(rows -> Sql.first(rows, PluginRepository::ranked));
+                .map(rows -> Rows.first(rows, PluginRepository::ranked));
     }
 
     public Uni<List<Ranked>> list(SqlClient db, UUID organizationId, UUID member, boolean admin, Paging paging) {
@@ -31,7 +32,7 @@ public class PluginRepository {
                         + " ORDER BY p.created_at DESC, p.id DESC LIMIT $6")
                 .execute(Sql.tuple(
                         organizationId, member, admin, paging.afterCreatedAt(), paging.afterId(), paging.fetch()))
-                .map(rows -> Sql.all(rows, PluginRepository::ranked));
+                .map(rows -> Rows.all(rows, PluginRepository::ranked));
     }
 
     public Uni<UUID> insert(SqlClient db, UUID organizationId, String name, String description, UUID member) {
@@ -61,7 +62,7 @@ public class PluginRepository {
                         + " WHERE m.plugin_id = $1 AND m.removed_at IS NULL AND " + Paging.after("m", 2, 3)
                         + " ORDER BY m.created_at DESC, m.id DESC LIMIT $4")
                 .execute(Sql.tuple(pluginId, paging.afterCreatedAt(), paging.afterId(), paging.fetch()))
-                .map(rows -> Sql.all(rows, MemberView::from));
+                .map(rows -> Rows.all(rows, MemberView::from));
     }
 
     public Uni<Optional<MemberView>> member(SqlClient db, UUID pluginId, UUID objectId) {
@@ -69,7 +70,7 @@ public class PluginRepository {
                         + " FROM plugin_config_object m JOIN config_object o ON o.id = m.config_object_id"
                         + " WHERE m.plugin_id = $1 AND m.config_object_id = $2 AND m.removed_at IS NULL")
                 .execute(Sql.tuple(pluginId, objectId))
-                .map(rows -> Sql.first(rows, MemberView::from));
+                .map(rows -> Rows.first(rows, MemberView::from));
     }
 
     static Ranked ranked(Row row) {

@@ -3,6 +3,7 @@ package io.plugsync.api.library.release;
 import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.Sql;
 import io.plugsync.common.library.PluginResolution;
+import io.plugsync.common.sql.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -34,14 +35,14 @@ public class ReleaseRepository {
     public Uni<Optional<ReleaseView>> find(SqlClient db, UUID pluginId, UUID releaseId) {
         return db.preparedQuery(SELECT + " WHERE r.plugin_id = $1 AND r.id = $2")
                 .execute(Sql.tuple(pluginId, releaseId))
-                .map(rows -> Sql.first(rows, ReleaseRepository::view));
+                .map(rows -> Rows.first(rows, ReleaseRepository::view));
     }
 
     public Uni<List<ReleaseView>> list(SqlClient db, UUID pluginId, Paging paging) {
         return db.preparedQuery(SELECT + " WHERE r.plugin_id = $1 AND " + Paging.after("r", 2, 3)
                         + " ORDER BY r.created_at DESC, r.id DESC LIMIT $4")
                 .execute(Sql.tuple(pluginId, paging.afterCreatedAt(), paging.afterId(), paging.fetch()))
-                .map(rows -> Sql.all(rows, ReleaseRepository::view));
+                .map(rows -> Rows.all(rows, ReleaseRepository::view));
     }
 
     /** The versions the release pinned, with each object's type and current title. */

@@ -3,7 +3,7 @@ package io.plugsync.api.library.support;
 import io.plugsync.api.http.Page;
 import io.plugsync.common.http.Cursor;
 import io.plugsync.common.http.ProblemException;
-import io.plugsync.common.source.Keyset;
+import io.plugsync.common.sql.Keyset;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -53,12 +53,6 @@ public record Paging(int limit, OffsetDateTime afterCreatedAt, UUID afterId) {
 
     /** SQL condition continuing after the cursor; parameters {@code $a} (timestamptz) and {@code $b} (uuid). */
     public static String after(String alias, int a, int b) {
-        return after(alias, "created_at", a, b);
-    }
-
-    /** As {@link #after(String, int, int)} for a list ordered by another timestamp column. */
-    public static String after(String alias, String column, int a, int b) {
-        return "($" + a + "::timestamptz IS NULL OR (" + alias + "." + column + ", " + alias + ".id) < ($" + a
-                + "::timestamptz, $" + b + "::uuid))";
+        return Keyset.after(alias, "created_at", a, b);
     }
 }
