@@ -29,7 +29,8 @@ public final class PluginResolution {
     private PluginResolution() {}
 
     /** Object statuses whose latest version a plugin delivers. */
-    public static final List<String> LIVE_STATUSES = List.of("active", "ingestion_error");
+    public static final List<String> LIVE_STATUSES =
+            List.of(ConfigObjects.Status.ACTIVE, ConfigObjects.Status.INGESTION_ERROR);
 
     /**
      * The current resolution of plugin {@code $1}, unordered: {@code o.object_type, o.title} and
