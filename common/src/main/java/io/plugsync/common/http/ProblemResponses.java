@@ -1,6 +1,7 @@
 package io.plugsync.common.http;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.plugsync.common.v3.JsonPointers;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -21,7 +22,7 @@ public final class ProblemResponses {
         for (JsonMappingException.Reference ref : path) {
             pointer.append('/');
             if (ref.getFieldName() != null) {
-                pointer.append(ref.getFieldName().replace("~", "~0").replace("/", "~1"));
+                pointer.append(JsonPointers.escape(ref.getFieldName()));
             } else if (ref.getIndex() >= 0) {
                 pointer.append(ref.getIndex());
             }

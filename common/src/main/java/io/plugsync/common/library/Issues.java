@@ -1,6 +1,7 @@
 package io.plugsync.common.library;
 
 import io.plugsync.common.http.Problem;
+import io.plugsync.common.v3.JsonPointers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,6 @@ final class Issues {
 
     /** Escapes a key for use as one JSON pointer segment (RFC 6901). */
     static String segment(String key) {
-        return key.replace("~", "~0").replace("/", "~1");
+        return JsonPointers.escape(key);
     }
 }

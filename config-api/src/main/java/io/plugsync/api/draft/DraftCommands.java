@@ -7,6 +7,7 @@ import io.plugsync.common.auth.Caller;
 import io.plugsync.common.auth.WriterKind;
 import io.plugsync.common.http.Problem;
 import io.plugsync.common.http.ProblemException;
+import io.plugsync.common.v3.JsonPointers;
 import io.plugsync.common.v3.MergePatch;
 import io.plugsync.common.v3.Rebase;
 import io.plugsync.common.v3.V3Document;
@@ -61,9 +62,7 @@ public class DraftCommands {
                                 "not-found",
                                 "Not found",
                                 singular(section).replace('_', ' ') + " '" + key + "' is not in the draft")
-                        .with(
-                                "pointer",
-                                "/" + section + "/" + key.replace("~", "~0").replace("/", "~1")));
+                        .with("pointer", JsonPointers.child("/" + section, key)));
             }
             return same(draft, action, DraftService.withMember(draft.document(), section, key, null));
         });

@@ -2,6 +2,7 @@ package io.plugsync.api.draft;
 
 import io.plugsync.common.http.Problem;
 import io.plugsync.common.http.ProblemException;
+import io.plugsync.common.v3.JsonPointers;
 import io.plugsync.common.v3.Rebase;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ public record RebaseRequest(Map<String, String> resolutions) {
                     case "active" -> sides.put(pointer, Rebase.Side.ACTIVE);
                     default ->
                         errors.add(new Problem.FieldError(
-                                "/resolutions/" + pointer.replace("~", "~0").replace("/", "~1"),
+                                JsonPointers.child("/resolutions", pointer),
                                 "must be \"draft\" or \"active\"",
                                 "enum"));
                 }
