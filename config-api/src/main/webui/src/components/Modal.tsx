@@ -1,4 +1,4 @@
-import { ReactNode, useEffect, useId, useRef } from 'react';
+import { ReactNode, useId, useLayoutEffect, useRef } from 'react';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
@@ -19,7 +19,9 @@ export function Modal({ title, onClose, children, footer, wide, testId }: Props)
   const close = useRef(onClose);
   close.current = onClose;
 
-  useEffect(() => {
+  // a layout effect: focus moves and Escape works from the first frame the dialog is visible,
+  // not one frame later (a key pressed in between would reach the page instead)
+  useLayoutEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
     const box = ref.current!;
     const first = box.querySelector<HTMLElement>('[data-autofocus]') ?? box.querySelector<HTMLElement>(FOCUSABLE);
