@@ -1,6 +1,10 @@
 package io.plugsync.common.library;
 
+import io.plugsync.common.outbox.ConfigObjectChanged;
+import io.plugsync.common.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.UUID;
@@ -8,8 +12,9 @@ import java.util.UUID;
 /**
  * The writes of {@code config_object} that carry no new version, next to {@link
  * ConfigObjectWriter}: status changes (archive/restore, ingestion errors), a connector file's move
- * and the identity of a connector file that does not parse. They append no outbox event: no
- * version is created. Every method runs in the caller's transaction ({@code db}).
+ * and the identity of a connector file that does not parse. A status change or a move appends
+ * {@code config_object.changed} (the plugins holding the object resolve differently); every method
+ * runs in the caller's transaction ({@code db}).
  */
 public final class ConfigObjects {
     private ConfigObjects() {}
@@ -27,18 +32,30 @@ public final class ConfigObjects {
 
     /** Sets the status of an object (archive, un-archive, ingestion error); its versions are untouched. */
     public static Uni<Void> setStatus(SqlClient db, UUID configObjectId, String status) {
-        return db.preparedQuery("UPDATE config_object SET status = $2, updated_at = now() WHERE id = $1")
+        return db.preparedQuery("UPDATE config_object SET status = $2, updated_at = now() WHERE id = $1" + RETURNING)
                 .execute(Tuple.of(configObjectId, status))
-                .replaceWithVoid();
+                .chain(rows -> changed(db, rows));
     }
 
     /** Same content under a new path: the identity and its versions stay, the current path changes. */
     public static Uni<Void> move(
             SqlClient db, UUID configObjectId, String fileName, String fileExtension, String relativePath) {
         return db.preparedQuery("UPDATE config_object SET current_file_name = $2, current_file_extension = $3,"
-                        + " current_relative_path = $4, updated_at = now() WHERE id = $1")
+                        + " current_relative_path = $4, updated_at = now() WHERE id = $1" + RETURNING)
                 .execute(Tuple.of(configObjectId, fileName, fileExtension, relativePath))
-                .replaceWithVoid();
+                .chain(rows -> changed(db, rows));
+    }
+
+    private static final String RETURNING = " RETURNING id, organization_id, status";
+
+    private static Uni<Void> changed(SqlClient db, RowSet<Row> updated) {
+        if (updated.size() == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        Row row = updated.iterator().next();
+        return OutboxWriter.append(
+                db,
+                new ConfigObjectChanged(row.getUUID("organization_id"), row.getUUID("id"), row.getString("status")));
     }
 
     /**

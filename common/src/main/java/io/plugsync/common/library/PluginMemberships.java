@@ -1,5 +1,6 @@
 package io.plugsync.common.library;
 
+import io.plugsync.common.outbox.ChangeKind;
 import io.plugsync.common.outbox.OutboxWriter;
 import io.plugsync.common.outbox.PluginMembershipChanged;
 import io.smallrye.mutiny.Uni;
@@ -59,7 +60,7 @@ public final class PluginMemberships {
                 }))
                 .flatMap(rows -> rows.size() == 0
                         ? Uni.createFrom().item(false)
-                        : event(db, organizationId, pluginId, configObjectId, PluginMembershipChanged.Change.ADDED)
+                        : event(db, organizationId, pluginId, configObjectId, ChangeKind.ADDED)
                                 .replaceWith(true));
     }
 
@@ -75,16 +76,12 @@ public final class PluginMemberships {
                 .execute(Tuple.of(pluginId, configObjectId, organizationId))
                 .flatMap(rows -> rows.size() == 0
                         ? Uni.createFrom().item(false)
-                        : event(db, organizationId, pluginId, configObjectId, PluginMembershipChanged.Change.REMOVED)
+                        : event(db, organizationId, pluginId, configObjectId, ChangeKind.REMOVED)
                                 .replaceWith(true));
     }
 
     private static Uni<Void> event(
-            SqlClient db,
-            UUID organizationId,
-            UUID pluginId,
-            UUID configObjectId,
-            PluginMembershipChanged.Change change) {
+            SqlClient db, UUID organizationId, UUID pluginId, UUID configObjectId, ChangeKind change) {
         return OutboxWriter.append(db, new PluginMembershipChanged(organizationId, pluginId, configObjectId, change));
     }
 }

@@ -23,13 +23,25 @@ public final class OutboxContract {
     public static final String CONNECTOR = "connector";
     /** A library config object (skill, agent, command, ...). */
     public static final String CONFIG_OBJECT = "config_object";
-    /** A library plugin: its members and releases. */
+    /** A library plugin: itself, its members, releases and grants. */
     public static final String PLUGIN = "plugin";
+    /** A team of organisation members (grants name teams). */
+    public static final String TEAM = "team";
 
     public static final EventType<ConnectorVersionPublished> CONNECTOR_VERSION_PUBLISHED =
             new EventType<>(CONNECTOR, "connector.version.published", 1, ConnectorVersionPublished.class);
     public static final EventType<ConfigObjectVersionCreated> CONFIG_OBJECT_VERSION_CREATED =
             new EventType<>(CONFIG_OBJECT, "config_object.version.created", 1, ConfigObjectVersionCreated.class);
+    public static final EventType<ConfigObjectChanged> CONFIG_OBJECT_CHANGED =
+            new EventType<>(CONFIG_OBJECT, "config_object.changed", 1, ConfigObjectChanged.class);
+    public static final EventType<PluginChanged> PLUGIN_CHANGED =
+            new EventType<>(PLUGIN, "plugin.changed", 1, PluginChanged.class);
+    public static final EventType<PluginGrantChanged> PLUGIN_GRANT_CHANGED =
+            new EventType<>(PLUGIN, "plugin.grant.changed", 1, PluginGrantChanged.class);
+    public static final EventType<TeamChanged> TEAM_CHANGED =
+            new EventType<>(TEAM, "team.changed", 1, TeamChanged.class);
+    public static final EventType<TeamMembershipChanged> TEAM_MEMBERSHIP_CHANGED =
+            new EventType<>(TEAM, "team.membership.changed", 1, TeamMembershipChanged.class);
     public static final EventType<PluginMembershipChanged> PLUGIN_MEMBERSHIP_CHANGED =
             new EventType<>(PLUGIN, "plugin.membership.changed", 1, PluginMembershipChanged.class);
     public static final EventType<PluginReleaseCreated> PLUGIN_RELEASE_CREATED =
@@ -39,8 +51,13 @@ public final class OutboxContract {
     public static final List<EventType<?>> ALL = List.of(
             CONNECTOR_VERSION_PUBLISHED,
             CONFIG_OBJECT_VERSION_CREATED,
+            CONFIG_OBJECT_CHANGED,
+            PLUGIN_CHANGED,
             PLUGIN_MEMBERSHIP_CHANGED,
-            PLUGIN_RELEASE_CREATED);
+            PLUGIN_RELEASE_CREATED,
+            PLUGIN_GRANT_CHANGED,
+            TEAM_CHANGED,
+            TEAM_MEMBERSHIP_CHANGED);
 
     /** Payload JSON: snake_case fields from the records; unknown or missing required fields are refused. */
     static final ObjectMapper JSON = new ObjectMapper()

@@ -8,7 +8,15 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * writes is one the dispatcher can be checked to handle ({@link OutboxContract#ALL}).
  */
 public sealed interface OutboxPayload
-        permits ConnectorVersionPublished, ConfigObjectVersionCreated, PluginMembershipChanged, PluginReleaseCreated {
+        permits ConnectorVersionPublished,
+                ConfigObjectVersionCreated,
+                ConfigObjectChanged,
+                PluginChanged,
+                PluginMembershipChanged,
+                PluginReleaseCreated,
+                PluginGrantChanged,
+                TeamChanged,
+                TeamMembershipChanged {
 
     /** The event type this payload is written as. */
     @JsonIgnore

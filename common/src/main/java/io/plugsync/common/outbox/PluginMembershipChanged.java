@@ -1,7 +1,6 @@
 package io.plugsync.common.outbox;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.Objects;
 import java.util.UUID;
@@ -12,20 +11,8 @@ public record PluginMembershipChanged(
         @JsonProperty("organization_id") UUID organizationId,
         @JsonProperty("plugin_id") UUID pluginId,
         @JsonProperty("config_object_id") UUID configObjectId,
-        @JsonProperty("change") Change change)
+        @JsonProperty("change") ChangeKind change)
         implements OutboxPayload {
-
-    /** What happened to the membership. */
-    @RegisterForReflection
-    public enum Change {
-        ADDED,
-        REMOVED;
-
-        @JsonValue
-        public String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
 
     public PluginMembershipChanged {
         Objects.requireNonNull(organizationId, "organization_id");

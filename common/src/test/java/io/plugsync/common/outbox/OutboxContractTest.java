@@ -96,8 +96,15 @@ class OutboxContractTest {
         List<OutboxPayload> written = List.of(
                 new ConfigObjectVersionCreated(org, object, UUID.randomUUID(), "skill", false),
                 new ConfigObjectVersionCreated(org, object, UUID.randomUUID(), "skill", true),
-                new PluginMembershipChanged(org, plugin, object, PluginMembershipChanged.Change.ADDED),
+                new PluginMembershipChanged(org, plugin, object, ChangeKind.ADDED),
                 new PluginReleaseCreated(org, plugin, UUID.randomUUID(), 3),
+                new ConfigObjectChanged(org, object, "archived"),
+                new PluginChanged(org, plugin, "active"),
+                new PluginGrantChanged(
+                        org, plugin, UUID.randomUUID(), null, UUID.randomUUID(), false, ChangeKind.ADDED),
+                new PluginGrantChanged(org, plugin, UUID.randomUUID(), null, null, true, ChangeKind.REMOVED),
+                new TeamChanged(org, UUID.randomUUID(), true),
+                new TeamMembershipChanged(org, UUID.randomUUID(), UUID.randomUUID(), ChangeKind.REMOVED),
                 new ConnectorVersionPublished(
                         UUID.randomUUID(), org, 7, "sha256:def", OffsetDateTime.now(ZoneOffset.UTC)));
         database.pool()

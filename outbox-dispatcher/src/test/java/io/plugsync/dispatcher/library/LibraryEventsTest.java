@@ -3,6 +3,7 @@ package io.plugsync.dispatcher.library;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.plugsync.common.outbox.ChangeKind;
 import io.plugsync.common.outbox.ConfigObjectVersionCreated;
 import io.plugsync.common.outbox.OutboxContract;
 import io.plugsync.common.outbox.PluginMembershipChanged;
@@ -45,10 +46,9 @@ class LibraryEventsTest {
         UUID plugin = UUID.randomUUID();
         List<UUID> events = List.of(
                 fixture.event(new ConfigObjectVersionCreated(org, object, UUID.randomUUID(), "skill", false)),
-                fixture.event(new PluginMembershipChanged(org, plugin, object, PluginMembershipChanged.Change.ADDED)),
+                fixture.event(new PluginMembershipChanged(org, plugin, object, ChangeKind.ADDED)),
                 fixture.event(new PluginReleaseCreated(org, plugin, UUID.randomUUID(), 1)),
-                fixture.event(
-                        new PluginMembershipChanged(org, plugin, object, PluginMembershipChanged.Change.REMOVED)));
+                fixture.event(new PluginMembershipChanged(org, plugin, object, ChangeKind.REMOVED)));
         await().atMost(Duration.ofSeconds(20)).until(() -> delivered(events));
         for (UUID event : events) {
             assertThat(fixture.delivery(event).deadAt()).isNull();
