@@ -32,26 +32,34 @@ public final class PluginResolution {
     public static final List<String> LIVE_STATUSES =
             List.of(ConfigObjects.Status.ACTIVE, ConfigObjects.Status.INGESTION_ERROR);
 
+    private static final String OBJECT_COLUMNS =
+            "o.object_type, o.title, o.slug, o.current_file_name, o.current_relative_path, ";
+
     /**
-     * The current resolution of plugin {@code $1}, unordered: {@code o.object_type, o.title} and
+     * The current resolution of plugin {@code $1}, unordered: the object's type, title, slug and
+     * current file name and path, and
      * {@link StoredVersion#COLUMNS}. Usable as a subquery (a release snapshots it).
      */
-    public static final String CURRENT = "SELECT o.object_type, o.title, " + StoredVersion.COLUMNS
+    public static final String CURRENT = "SELECT " + OBJECT_COLUMNS + StoredVersion.COLUMNS
             + " FROM plugin_config_object m JOIN config_object o ON o.id = m.config_object_id"
             + " CROSS JOIN LATERAL (SELECT * FROM config_object_version lv WHERE lv.config_object_id = o.id"
             + "   ORDER BY lv.created_at DESC, lv.id DESC LIMIT 1) v"
             + " WHERE m.plugin_id = $1 AND m.removed_at IS NULL"
             + " AND o.status IN ('" + String.join("', '", LIVE_STATUSES) + "') AND NOT v.is_deleted_version";
 
-    private static final String RELEASE = "SELECT o.object_type, o.title, " + StoredVersion.COLUMNS
+    private static final String RELEASE = "SELECT " + OBJECT_COLUMNS + StoredVersion.COLUMNS
             + " FROM plugin_release_item i JOIN config_object o ON o.id = i.config_object_id"
             + " JOIN config_object_version v ON v.id = i.config_object_version_id"
             + " WHERE i.plugin_release_id = $1";
 
     private static final String ORDER = " ORDER BY o.title, o.id";
 
-    /** One delivered member: the object's type and current title, and the version delivered (sealed). */
-    public record Member(String objectType, String title, StoredVersion version) {
+    /**
+     * One delivered member: the object's type, current title, slug and current file name and path
+     * (null for cloud objects), and the version delivered (sealed).
+     */
+    public record Member(
+            String objectType, String title, String slug, String fileName, String relativePath, StoredVersion version) {
         public UUID configObjectId() {
             return version.configObjectId();
         }
@@ -70,7 +78,13 @@ public final class PluginResolution {
     private static List<Member> members(RowSet<Row> rows) {
         List<Member> members = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            members.add(new Member(row.getString("object_type"), row.getString("title"), StoredVersion.from(row)));
+            members.add(new Member(
+                    row.getString("object_type"),
+                    row.getString("title"),
+                    row.getString("slug"),
+                    row.getString("current_file_name"),
+                    row.getString("current_relative_path"),
+                    StoredVersion.from(row)));
         }
         return members;
     }
