@@ -183,7 +183,11 @@ class OutboxContractTest {
         assertThat(OutboxContract.ALL)
                 .allSatisfy(type -> assertThat(type.name()).startsWith(type.aggregateType() + "."));
         assertThat(OutboxContract.aggregateTypes())
-                .containsExactly(OutboxContract.CONNECTOR, OutboxContract.CONFIG_OBJECT, OutboxContract.PLUGIN);
+                .containsExactly(
+                        OutboxContract.CONNECTOR,
+                        OutboxContract.CONFIG_OBJECT,
+                        OutboxContract.PLUGIN,
+                        OutboxContract.TEAM);
     }
 
     private static List<StoredRow> rows(String aggregateId) {
