@@ -60,9 +60,28 @@ public interface DispatcherConfig {
 
     Sqs sqs();
 
+    Library library();
+
     interface Replica {
         @WithDefault("plugsync_connector_config")
         String table();
+    }
+
+    /** Library delivery: resolved plugins and entitlements in their own table and queue. */
+    interface Library {
+        @WithDefault("plugsync_library")
+        String table();
+
+        /** FIFO queue of {@code PluginChangeNotification}s (sent only while {@code sqs.enabled}). */
+        @WithDefault("plugsync-library-changes.fifo")
+        String queue();
+
+        /**
+         * Targets (plugins, principals) of one run re-resolved at once. Each holds a pooled
+         * PostgreSQL connection while it is written, so keep it well under the pool size.
+         */
+        @WithDefault("4")
+        int concurrency();
     }
 
     interface Drift {

@@ -55,6 +55,16 @@ public class DispatcherMetrics {
                 .increment();
     }
 
+    /**
+     * One library target re-resolved: {@code kind} plugin, member, team or org; {@code outcome}
+     * written (a new delivery version), unchanged (the replica already held it) or recorded (the
+     * replica held it but PostgreSQL had not recorded it: a crash between the two, repaired).
+     */
+    public void library(String kind, String outcome) {
+        counter("plugsync.dispatcher.library.deliveries", "kind", kind, "outcome", outcome)
+                .increment();
+    }
+
     private Counter counter(String name, String... tags) {
         return registry.counter(name, tags);
     }

@@ -21,7 +21,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Library events are recorded delivered (nothing to replicate yet), never parked dead for want of a handler. */
+/**
+ * Library events about things PostgreSQL does not hold (or no longer holds) are delivered as no-ops,
+ * never parked dead; a malformed one is parked dead with its reason. What deliveries write is {@link
+ * LibraryDeliveryTest}'s.
+ */
 @QuarkusTest
 @WithTestResource(DispatcherTestEngines.class)
 class LibraryEventsTest {
@@ -40,7 +44,7 @@ class LibraryEventsTest {
     }
 
     @Test
-    void configObjectAndPluginEventsAreDelivered() throws Exception {
+    void eventsAboutUnknownObjectsAndPluginsAreDeliveredAsNoOps() throws Exception {
         UUID org = UUID.randomUUID();
         UUID object = UUID.randomUUID();
         UUID plugin = UUID.randomUUID();

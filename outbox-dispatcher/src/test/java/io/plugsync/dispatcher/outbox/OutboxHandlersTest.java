@@ -8,6 +8,7 @@ import io.plugsync.common.outbox.OutboxContract;
 import io.plugsync.dispatcher.connector.ConnectorVersionHandler;
 import io.plugsync.dispatcher.library.ConfigObjectEvents;
 import io.plugsync.dispatcher.library.PluginEvents;
+import io.plugsync.dispatcher.library.TeamEvents;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,10 @@ class OutboxHandlersTest {
     /** The dispatcher's handler beans (their collaborators are not needed to index them). */
     private static List<OutboxHandler> dispatcherHandlers() {
         return List.of(
-                new ConnectorVersionHandler(null, null, null, null), new ConfigObjectEvents(), new PluginEvents());
+                new ConnectorVersionHandler(null, null, null, null),
+                new ConfigObjectEvents(null, null, null, null),
+                new PluginEvents(null, null, null, null),
+                new TeamEvents(null, null, null, null));
     }
 
     @Test
@@ -35,8 +39,10 @@ class OutboxHandlersTest {
 
     @Test
     void startUpIsRefusedWhenAnEventTypeHasNoHandler() {
-        List<OutboxHandler> withoutPlugins =
-                List.of(new ConnectorVersionHandler(null, null, null, null), new ConfigObjectEvents());
+        List<OutboxHandler> withoutPlugins = List.of(
+                new ConnectorVersionHandler(null, null, null, null),
+                new ConfigObjectEvents(null, null, null, null),
+                new TeamEvents(null, null, null, null));
         assertThatThrownBy(() -> OutboxHandlers.index(withoutPlugins))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(OutboxContract.PLUGIN_MEMBERSHIP_CHANGED.name())
@@ -58,8 +64,9 @@ class OutboxHandlersTest {
         };
         List<OutboxHandler> handlers = List.of(
                 new ConnectorVersionHandler(null, null, null, null),
-                new ConfigObjectEvents(),
-                new PluginEvents(),
+                new ConfigObjectEvents(null, null, null, null),
+                new PluginEvents(null, null, null, null),
+                new TeamEvents(null, null, null, null),
                 rival);
         assertThatThrownBy(() -> OutboxHandlers.index(handlers))
                 .isInstanceOf(IllegalStateException.class)
