@@ -3,6 +3,8 @@ package io.plugsync.dispatcher.admin;
 import io.plugsync.common.http.ProblemException;
 import io.plugsync.dispatcher.drift.DriftChecker;
 import io.plugsync.dispatcher.drift.DriftReport;
+import io.plugsync.dispatcher.library.LibraryDriftChecker;
+import io.plugsync.dispatcher.library.LibraryDriftReport;
 import io.plugsync.dispatcher.outbox.DeadEvent;
 import io.plugsync.dispatcher.outbox.OutboxDrainer;
 import io.plugsync.dispatcher.outbox.OutboxRepository;
@@ -33,11 +35,14 @@ public class OutboxAdminResource {
     private final OutboxRepository repository;
     private final OutboxDrainer drainer;
     private final DriftChecker drift;
+    private final LibraryDriftChecker libraryDrift;
 
-    public OutboxAdminResource(OutboxRepository repository, OutboxDrainer drainer, DriftChecker drift) {
+    public OutboxAdminResource(
+            OutboxRepository repository, OutboxDrainer drainer, DriftChecker drift, LibraryDriftChecker libraryDrift) {
         this.repository = repository;
         this.drainer = drainer;
         this.drift = drift;
+        this.libraryDrift = libraryDrift;
     }
 
     /** Dead events, oldest first; {@code cursor} is the {@code next_cursor} of the previous page. */
@@ -91,6 +96,13 @@ public class OutboxAdminResource {
     @Path("/drift-check")
     public Uni<DriftReport> driftCheck() {
         return drift.check();
+    }
+
+    /** Re-resolves every plugin and principal against the library replica now, repairing what differs. */
+    @POST
+    @Path("/library-drift-check")
+    public Uni<LibraryDriftReport> libraryDriftCheck() {
+        return libraryDrift.check();
     }
 
     public record DeadPage(List<DeadEvent> items, String nextCursor) {}

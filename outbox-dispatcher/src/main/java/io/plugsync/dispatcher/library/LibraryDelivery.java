@@ -126,6 +126,10 @@ public class LibraryDelivery {
             List<String> teams = entitlement.teamIds() == null ? null : strings(entitlement.teamIds());
             String checksum = String.join(",", plugins) + (teams == null ? "" : "|" + String.join(",", teams));
             return replica.entitlement(target.organizationId(), target.sk()).chain(held -> {
+                if (held.isEmpty() && plugins.isEmpty() && (teams == null || teams.isEmpty())) {
+                    // nothing to list and nothing listed: no item is the same as an empty one
+                    return Uni.createFrom().item(Result.UNCHANGED);
+                }
                 if (held.isPresent()
                         && plugins.equals(sorted(held.get().pluginIds()))
                         && Objects.equals(teams, sorted(held.get().teamIds()))) {

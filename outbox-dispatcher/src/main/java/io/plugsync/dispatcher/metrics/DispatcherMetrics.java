@@ -65,6 +65,11 @@ public class DispatcherMetrics {
                 .increment();
     }
 
+    /** Library targets of one kind the drift check found out of sync and repaired. */
+    public void libraryDrift(String kind, long repaired) {
+        counter("plugsync.dispatcher.drift.library.repairs", "kind", kind).increment(repaired);
+    }
+
     private Counter counter(String name, String... tags) {
         return registry.counter(name, tags);
     }

@@ -1,5 +1,6 @@
 package io.plugsync.dispatcher.library;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugsync.common.delivery.DeliveredPlugin;
 import io.plugsync.common.delivery.DynamoPluginStore;
+import io.plugsync.common.delivery.LibraryReplicaItems;
 import io.plugsync.common.delivery.LibraryReplicaLayout;
 import io.plugsync.common.delivery.ResolvedPlugin;
 import io.plugsync.common.library.ConfigObjectWriter;
@@ -14,6 +16,7 @@ import io.plugsync.common.library.ConfigObjects;
 import io.plugsync.common.library.PayloadCipher;
 import io.plugsync.dispatcher.replica.AwsResources;
 import io.plugsync.dispatcher.support.DispatcherTestEngines;
+import io.plugsync.dispatcher.support.OperatorTokens;
 import io.plugsync.engines.PlugSyncTestEngines;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -248,6 +251,57 @@ class LibraryDeliveryTest {
                 assertThat(text).doesNotContain(marker).doesNotContain("secret-skill");
             }
         }
+    }
+
+    @Test
+    void theDriftCheckRestoresALostHeadAndATamperedEntitlementAndLeavesTheRestAlone() throws Exception {
+        UUID object = library.skillObject(org, alice, "drifting", "body");
+        UUID plugin = library.plugin(org, alice, "Drifting");
+        library.addMember(org, plugin, object);
+        library.grant(org, plugin, carol, null, false);
+        DeliveredPlugin delivered =
+                awaitPlugin(carol, plugin, p -> p.plugin().members().size() == 1);
+        await().atMost(DELIVERY).until(() -> library.pendingEvents() == 0);
+
+        // somebody deletes the head and empties carol's entitlement item in DynamoDB
+        dynamo.deleteItem(r -> r.tableName(LibraryReplicaLayout.DEFAULT_TABLE)
+                        .key(LibraryReplicaItems.key(
+                                LibraryReplicaLayout.pluginPk(plugin), LibraryReplicaLayout.HEAD_SK)))
+                .get();
+        dynamo.putItem(r -> r.tableName(LibraryReplicaLayout.DEFAULT_TABLE)
+                        .item(LibraryReplicaItems.entitlement(
+                                org, LibraryReplicaLayout.memberSk(carol), 99, List.of(), List.of())))
+                .get();
+        assertThat(store.entitled(org, carol).toCompletableFuture().get()).isEmpty();
+
+        List<String> drifted = given().auth()
+                .oauth2(OperatorTokens.operator())
+                .post("/admin/outbox/library-drift-check")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("drifted", String.class);
+        assertThat(drifted)
+                .contains(new DeliveryTarget.Plugin(plugin).key(), new DeliveryTarget.Member(org, carol).key())
+                .doesNotContain(new DeliveryTarget.Member(org, bob).key());
+        DeliveredPlugin repaired = store.entitledPlugin(org, carol, plugin)
+                .toCompletableFuture()
+                .get()
+                .orElseThrow();
+        assertThat(repaired.checksum()).isEqualTo(delivered.checksum());
+        assertThat(repaired.version()).isGreaterThan(delivered.version());
+
+        // a second check finds nothing of this organisation to repair
+        List<String> again = given().auth()
+                .oauth2(OperatorTokens.operator())
+                .post("/admin/outbox/library-drift-check")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("drifted", String.class);
+        assertThat(again).noneMatch(key -> key.contains(org.toString()) || key.contains(plugin.toString()));
     }
 
     private DeliveredPlugin awaitPlugin(UUID member, UUID plugin, Predicate<DeliveredPlugin> ready) {
