@@ -117,8 +117,11 @@ final class LibraryFixture {
     /** A plugin grant to exactly one of a member, a team or the organisation; its id. */
     UUID grant(UUID org, UUID plugin, UUID member, UUID team, boolean orgWide) throws SQLException {
         UUID id;
+        // re-granting reactivates the principal's grant row, as config-api's grant upsert does
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO plugin_access_grant (plugin_id,"
-                + " org_membership_id, team_id, org_wide, role) VALUES (?, ?, ?, ?, 'viewer') RETURNING id")) {
+                + " org_membership_id, team_id, org_wide, role) VALUES (?, ?, ?, ?, 'viewer')"
+                + " ON CONFLICT (plugin_id, coalesce(org_membership_id::text, team_id::text, 'org'))"
+                + " DO UPDATE SET removed_at = NULL RETURNING id")) {
             insert.setObject(1, plugin);
             insert.setObject(2, member);
             insert.setObject(3, team);
