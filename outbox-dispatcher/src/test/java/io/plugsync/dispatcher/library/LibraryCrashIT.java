@@ -10,6 +10,7 @@ import io.plugsync.common.library.ConfigObjects;
 import io.plugsync.common.library.PayloadCipher;
 import io.plugsync.common.library.VersionSealer;
 import io.plugsync.dispatcher.support.DispatcherProcess;
+import io.plugsync.dispatcher.support.RegressionMonitor;
 import io.plugsync.engines.PlugSyncTestEngines;
 import io.plugsync.engines.PostgresEngine;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -32,7 +33,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -88,7 +88,8 @@ class LibraryCrashIT {
                     () -> writeSlowly(
                             library, org, members, objects, plugins, new Random(seed + 1), writing, writerErrors),
                     "library-writer");
-            VersionMonitor monitor = new VersionMonitor(store, plugins);
+            RegressionMonitor monitor =
+                    new RegressionMonitor("library-version-monitor", () -> versions(store, plugins), 100);
             monitor.start();
             writer.start();
 
@@ -218,53 +219,12 @@ class LibraryCrashIT {
         }
     }
 
-    /** Samples every plugin's delivery version; a lower one than seen before is a regression. */
-    static final class VersionMonitor {
-        final List<String> regressions = new CopyOnWriteArrayList<>();
-        final AtomicInteger samples = new AtomicInteger();
-        private final DynamoPluginStore store;
-        private final List<UUID> plugins;
-        private final Map<UUID, Long> seen = new ConcurrentHashMap<>();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Thread thread;
-
-        VersionMonitor(DynamoPluginStore store, List<UUID> plugins) {
-            this.store = store;
-            this.plugins = plugins;
-            this.thread = new Thread(this::run, "library-version-monitor");
+    private static Map<UUID, Long> versions(DynamoPluginStore store, List<UUID> plugins) throws Exception {
+        Map<UUID, Long> out = new java.util.HashMap<>();
+        for (UUID plugin : plugins) {
+            store.plugin(plugin).toCompletableFuture().get().ifPresent(p -> out.put(plugin, p.version()));
         }
-
-        void start() {
-            thread.start();
-        }
-
-        void stop() throws InterruptedException {
-            running.set(false);
-            thread.join();
-        }
-
-        private void run() {
-            while (running.get()) {
-                try {
-                    for (UUID plugin : plugins) {
-                        Optional<DeliveredPlugin> now =
-                                store.plugin(plugin).toCompletableFuture().get();
-                        Long before = seen.get(plugin);
-                        if (before != null && (now.isEmpty() || now.get().version() < before)) {
-                            regressions.add(plugin + ": " + before + " -> " + now.map(DeliveredPlugin::version));
-                        }
-                        now.ifPresent(p -> seen.put(plugin, p.version()));
-                    }
-                    samples.incrementAndGet();
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (Exception e) {
-                    // a read racing a superseded chunk deletion fails its integrity check: not a regression
-                }
-            }
-        }
+        return out;
     }
 
     private static PayloadCipher cipher() {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.plugsync.common.outbox.OutboxContract;
 import io.plugsync.dispatcher.support.DispatcherProcess;
 import io.plugsync.dispatcher.support.PublishFixture;
+import io.plugsync.dispatcher.support.RegressionMonitor;
 import io.plugsync.dispatcher.support.ReplicaProbe;
 import io.plugsync.engines.PlugSyncTestEngines;
 import java.sql.Connection;
@@ -22,7 +23,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,7 +55,8 @@ class DispatcherProcessesIT {
             AtomicBoolean publishing = new AtomicBoolean(true);
             List<Throwable> publisherErrors = new CopyOnWriteArrayList<>();
             Thread publisher = new Thread(() -> publishSlowly(connectors, publishing, publisherErrors), "publisher");
-            ReplicaMonitor monitor = new ReplicaMonitor(probe, connectors);
+            RegressionMonitor monitor =
+                    new RegressionMonitor("replica-monitor", () -> longs(probe.activeVersions(connectors)), 50);
             monitor.start();
             publisher.start();
 
@@ -115,7 +116,8 @@ class DispatcherProcessesIT {
             for (int i = 0; i < CONNECTORS; i++) {
                 connectors.add(fixture.newConnector());
             }
-            ReplicaMonitor monitor = new ReplicaMonitor(probe, connectors);
+            RegressionMonitor monitor =
+                    new RegressionMonitor("replica-monitor", () -> longs(probe.activeVersions(connectors)), 50);
             monitor.start();
             for (int version = 1; version <= VERSIONS; version++) {
                 for (UUID connector : connectors) {
@@ -173,54 +175,10 @@ class DispatcherProcessesIT {
         }
     }
 
-    /** Polls every connector's active pointer continuously and records any step backwards. */
-    static final class ReplicaMonitor {
-        final List<String> regressions = new CopyOnWriteArrayList<>();
-        final AtomicInteger samples = new AtomicInteger();
-        private final ReplicaProbe probe;
-        private final List<UUID> connectors;
-        private final Map<UUID, Integer> seen = new ConcurrentHashMap<>();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Thread thread;
-
-        ReplicaMonitor(ReplicaProbe probe, List<UUID> connectors) {
-            this.probe = probe;
-            this.connectors = connectors;
-            this.thread = new Thread(this::run, "replica-monitor");
-        }
-
-        void start() {
-            thread.start();
-        }
-
-        void stop() throws InterruptedException {
-            running.set(false);
-            thread.join();
-        }
-
-        private void run() {
-            while (running.get()) {
-                try {
-                    Map<UUID, Integer> now = probe.activeVersions(connectors);
-                    for (UUID connector : connectors) {
-                        Integer before = seen.get(connector);
-                        Integer after = now.get(connector);
-                        if (before != null && (after == null || after < before)) {
-                            regressions.add(connector + ": " + before + " -> " + after);
-                        }
-                        if (after != null) {
-                            seen.put(connector, after);
-                        }
-                    }
-                    samples.incrementAndGet();
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    // DynamoDB busy: try again; a regression is what we look for, not availability
-                }
-            }
-        }
+    private static Map<UUID, Long> longs(Map<UUID, Integer> versions) {
+        Map<UUID, Long> out = new java.util.HashMap<>();
+        versions.forEach((id, v) -> out.put(id, v.longValue()));
+        return out;
     }
 
     private static List<String> versionKeys() {
