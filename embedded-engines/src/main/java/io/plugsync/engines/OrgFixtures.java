@@ -46,9 +46,11 @@ public final class OrgFixtures {
         }
     }
 
+    /** The live team named {@code name}, created if missing (V12: names are unique among live teams). */
     public static UUID ensureTeam(Connection db, UUID orgId, String name) throws SQLException {
         try (PreparedStatement upsert = db.prepareStatement("INSERT INTO team (organization_id, name) VALUES (?, ?) "
-                + "ON CONFLICT (organization_id, name) DO UPDATE SET name = EXCLUDED.name RETURNING id")) {
+                + "ON CONFLICT (organization_id, name) WHERE deleted_at IS NULL DO UPDATE SET name = EXCLUDED.name"
+                + " RETURNING id")) {
             upsert.setObject(1, orgId);
             upsert.setString(2, name);
             try (ResultSet rs = upsert.executeQuery()) {

@@ -106,6 +106,7 @@ public class LibrarySource {
                             db,
                             "SELECT DISTINCT p.id FROM plugin p JOIN plugin_access_grant g ON g.plugin_id = p.id"
                                     + " JOIN team t ON t.id = g.team_id AND t.organization_id = p.organization_id"
+                                    + " AND t.deleted_at IS NULL"
                                     + " WHERE p.organization_id = $1 AND g.team_id = $2 AND g.removed_at IS NULL"
                                     + " AND " + LIVE_PLUGIN + " ORDER BY p.id",
                             Tuple.of(t.organizationId(), t.teamId()))
@@ -138,7 +139,8 @@ public class LibrarySource {
         Uni<List<UUID>> teams = ids(
                 db,
                 "SELECT t.id FROM team_membership tm JOIN team t ON t.id = tm.team_id"
-                        + " WHERE t.organization_id = $1 AND tm.org_membership_id = $2" + current + " ORDER BY t.id",
+                        + " WHERE t.organization_id = $1 AND tm.org_membership_id = $2 AND t.deleted_at IS NULL"
+                        + current + " ORDER BY t.id",
                 key);
         return plugins.chain(p -> teams.map(t -> new Entitlement(p, t)));
     }

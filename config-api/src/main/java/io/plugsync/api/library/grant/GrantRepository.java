@@ -49,11 +49,12 @@ public class GrantRepository {
                 .map(rows -> GrantView.from(rows.iterator().next()));
     }
 
-    public Uni<Boolean> remove(SqlClient db, GrantTarget target, UUID id, UUID grantId) {
+    /** Soft-removes an active grant; the grant as it was, empty when there was none. */
+    public Uni<Optional<GrantView>> remove(SqlClient db, GrantTarget target, UUID id, UUID grantId) {
         return db.preparedQuery("UPDATE " + target.table + " SET removed_at = now() WHERE id = $1 AND " + target.column
-                        + " = $2 AND removed_at IS NULL")
+                        + " = $2 AND removed_at IS NULL RETURNING *")
                 .execute(Sql.tuple(grantId, id))
-                .map(rows -> rows.rowCount() > 0);
+                .map(rows -> Rows.first(rows, GrantView::from));
     }
 
     public Uni<Boolean> memberInOrg(SqlClient db, UUID org, UUID membershipId) {
@@ -63,8 +64,10 @@ public class GrantRepository {
                 .map(rows -> rows.size() > 0);
     }
 
+    /** A live team of the organisation, share-locked so a concurrent team delete waits for the grant. */
     public Uni<Boolean> teamInOrg(SqlClient db, UUID org, UUID teamId) {
-        return db.preparedQuery("SELECT 1 FROM team WHERE id = $1 AND organization_id = $2")
+        return db.preparedQuery(
+                        "SELECT 1 FROM team WHERE id = $1 AND organization_id = $2 AND deleted_at IS NULL FOR SHARE")
                 .execute(Sql.tuple(teamId, org))
                 .map(rows -> rows.size() > 0);
     }

@@ -8,6 +8,9 @@ import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.Validation;
 import io.plugsync.common.auth.Caller;
 import io.plugsync.common.http.ProblemException;
+import io.plugsync.common.outbox.ChangeKind;
+import io.plugsync.common.outbox.OutboxWriter;
+import io.plugsync.common.outbox.PluginGrantChanged;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -56,19 +59,37 @@ public class GrantService {
                                         .throwIfAny("the grant is not valid");
                             }
                             return grants.upsert(db, target, id, request, actor.membershipId());
-                        })));
+                        })
+                        .call(grant -> changed(db, org, target, id, grant, ChangeKind.ADDED))));
     }
 
     public Uni<Void> remove(Caller caller, UUID org, GrantTarget target, UUID id, UUID grantId) {
         return pool.withTransaction(db -> actors.writer(db, caller, org)
                 .flatMap(actor -> require(db, actor, target, id, AccessRole.MANAGER, "share"))
                 .flatMap(ok -> grants.remove(db, target, id, grantId))
-                .map(removed -> {
-                    if (!removed) {
-                        throw ProblemException.notFound("grant " + grantId);
-                    }
-                    return null;
-                }));
+                .flatMap(removed -> changed(
+                        db,
+                        org,
+                        target,
+                        id,
+                        removed.orElseThrow(() -> ProblemException.notFound("grant " + grantId)),
+                        ChangeKind.REMOVED)));
+    }
+
+    /**
+     * {@code plugin.grant.changed} for a grant on a plugin (a re-grant that changes the role is an
+     * {@code added} too: the consumer recomputes from the grants, so a repeat is harmless).
+     */
+    private static Uni<Void> changed(
+            SqlClient db, UUID org, GrantTarget target, UUID id, GrantView grant, ChangeKind change) {
+        if (target != GrantTarget.PLUGIN) {
+            // grants on config objects and connector instances write no event: nothing downstream consumes them
+            return Uni.createFrom().voidItem();
+        }
+        return OutboxWriter.append(
+                db,
+                new PluginGrantChanged(
+                        org, id, grant.id(), grant.orgMembershipId(), grant.teamId(), grant.orgWide(), change));
     }
 
     private Uni<Boolean> principalExists(SqlClient db, UUID org, GrantRequest request) {

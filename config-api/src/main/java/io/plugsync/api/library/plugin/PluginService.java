@@ -14,6 +14,8 @@ import io.plugsync.common.library.PluginMemberships;
 import io.plugsync.common.library.PluginResolution;
 import io.plugsync.common.library.VersionContent;
 import io.plugsync.common.library.VersionSealer;
+import io.plugsync.common.outbox.OutboxWriter;
+import io.plugsync.common.outbox.PluginChanged;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -46,7 +48,8 @@ public class PluginService {
             actor.requireOrgRole(OrgRole.EDITOR, "plugin:create");
             request.validate();
             return plugins.insert(db, org, request.name().strip(), request.description(), actor.membershipId())
-                    .flatMap(id -> load(db, actor, id));
+                    .flatMap(id -> load(db, actor, id))
+                    .call(plugin -> changed(db, org, plugin.id(), plugin.status()));
         }));
     }
 
@@ -74,14 +77,16 @@ public class PluginService {
                             request.validate();
                             return plugins.update(db, id, request);
                         })
-                        .flatMap(done -> load(db, actor, id))));
+                        .flatMap(done -> load(db, actor, id))
+                        .call(plugin -> changed(db, org, id, plugin.status()))));
     }
 
     /** Soft delete; memberships and releases stay for audit. */
     public Uni<Void> delete(Caller caller, UUID org, UUID id) {
         return pool.withTransaction(db -> actors.writer(db, caller, org)
                 .flatMap(actor -> require(db, actor, id, AccessRole.MANAGER, "plugin:delete"))
-                .flatMap(plugin -> plugins.markDeleted(db, id)));
+                .flatMap(plugin -> plugins.markDeleted(db, id))
+                .call(done -> changed(db, org, id, "deleted")));
     }
 
     public Uni<Page<MemberView>> members(Caller caller, UUID org, UUID id, Paging paging) {
@@ -165,6 +170,11 @@ public class PluginService {
                                                     content.payload());
                                         })
                                         .toList()))));
+    }
+
+    /** {@code plugin.changed} with the plugin's resulting status, in the writing transaction. */
+    private static Uni<Void> changed(SqlClient db, UUID org, UUID id, String status) {
+        return OutboxWriter.append(db, new PluginChanged(org, id, status));
     }
 
     /** The plugin with the caller's role; 404 when invisible. */
