@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A member of a fresh organisation (its {@code org_membership} row and token) reading its plugins. */
-record Reader(UUID org, UUID membershipId, String token) {
+public record Reader(UUID org, UUID membershipId, String token) {
 
-    static Reader create() {
+    public static Reader create() {
         try (Connection db = PlugSyncTestEngines.jdbc()) {
             UUID org = OrgFixtures.newOrganisation(db, "delivery");
             String subject = "reader-" + org;
@@ -25,7 +25,7 @@ record Reader(UUID org, UUID membershipId, String token) {
     }
 
     /** A new team of the organisation with this member in it. */
-    UUID team() {
+    public UUID team() {
         try (Connection db = PlugSyncTestEngines.jdbc()) {
             UUID team = OrgFixtures.ensureTeam(db, org, "team-" + UUID.randomUUID());
             OrgFixtures.addToTeam(db, team, membershipId);
@@ -35,11 +35,11 @@ record Reader(UUID org, UUID membershipId, String token) {
         }
     }
 
-    ValidatableResponse list() {
+    public ValidatableResponse list() {
         return given().auth().oauth2(token).get("/v1/me/plugins").then();
     }
 
-    ValidatableResponse get(UUID plugin) {
+    public ValidatableResponse get(UUID plugin) {
         return given().auth().oauth2(token).get("/v1/me/plugins/" + plugin).then();
     }
 }

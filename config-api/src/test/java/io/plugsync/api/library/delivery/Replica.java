@@ -23,11 +23,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * Writes the library replica as the outbox-dispatcher does (the same item builders and cipher), so
  * the read path is tested against real DynamoDB items without the dispatcher running.
  */
-record Replica(DynamoDbAsyncClient dynamo, PayloadCipher cipher) {
+public record Replica(DynamoDbAsyncClient dynamo, PayloadCipher cipher) {
     private static final AtomicLong VERSIONS = new AtomicLong(System.currentTimeMillis());
 
     /** Creates the table when missing (the dispatcher's job in a real deployment). */
-    Replica ensureTable() {
+    public Replica ensureTable() {
         try {
             dynamo.describeTable(r -> r.tableName(LibraryReplicaLayout.DEFAULT_TABLE))
                     .join();
@@ -60,7 +60,7 @@ record Replica(DynamoDbAsyncClient dynamo, PayloadCipher cipher) {
     }
 
     /** A skill member whose file is {@code skills/<slug>/SKILL.md}. */
-    static ResolvedPlugin.Member skill(String slug, String content) {
+    public static ResolvedPlugin.Member skill(String slug, String content) {
         return new ResolvedPlugin.Member(
                 UUID.randomUUID(),
                 "skill",
@@ -71,12 +71,12 @@ record Replica(DynamoDbAsyncClient dynamo, PayloadCipher cipher) {
                 content);
     }
 
-    static ResolvedPlugin plugin(UUID org, String name, String status, List<ResolvedPlugin.Member> members) {
+    public static ResolvedPlugin plugin(UUID org, String name, String status, List<ResolvedPlugin.Member> members) {
         return new ResolvedPlugin(UUID.randomUUID(), org, name, name + " for tests", status, members);
     }
 
     /** Delivers {@code plugin} at a new version: chunks first, the head last. Returns the version. */
-    long deliver(ResolvedPlugin plugin) {
+    public long deliver(ResolvedPlugin plugin) {
         long version = VERSIONS.incrementAndGet();
         LibraryReplicaItems.PluginItems items = LibraryReplicaItems.plugin(plugin, version, cipher);
         for (Map<String, AttributeValue> chunk : items.chunks()) {
@@ -87,7 +87,7 @@ record Replica(DynamoDbAsyncClient dynamo, PayloadCipher cipher) {
     }
 
     /** How many body chunk items version {@code version} of a plugin has. */
-    int chunks(UUID pluginId, long version) {
+    public int chunks(UUID pluginId, long version) {
         return dynamo.query(r -> r.tableName(LibraryReplicaLayout.DEFAULT_TABLE)
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                         .expressionAttributeValues(Map.of(
@@ -97,17 +97,17 @@ record Replica(DynamoDbAsyncClient dynamo, PayloadCipher cipher) {
                 .count();
     }
 
-    void entitleMember(UUID org, UUID membershipId, Collection<UUID> plugins, Collection<UUID> teams) {
+    public void entitleMember(UUID org, UUID membershipId, Collection<UUID> plugins, Collection<UUID> teams) {
         put(LibraryReplicaItems.entitlement(
                 org, LibraryReplicaLayout.memberSk(membershipId), VERSIONS.incrementAndGet(), plugins, teams));
     }
 
-    void entitleTeam(UUID org, UUID teamId, Collection<UUID> plugins) {
+    public void entitleTeam(UUID org, UUID teamId, Collection<UUID> plugins) {
         put(LibraryReplicaItems.entitlement(
                 org, LibraryReplicaLayout.teamSk(teamId), VERSIONS.incrementAndGet(), plugins, null));
     }
 
-    void entitleOrg(UUID org, Collection<UUID> plugins) {
+    public void entitleOrg(UUID org, Collection<UUID> plugins) {
         put(LibraryReplicaItems.entitlement(
                 org, LibraryReplicaLayout.ORG_SK, VERSIONS.incrementAndGet(), plugins, null));
     }
