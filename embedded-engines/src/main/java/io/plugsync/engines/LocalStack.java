@@ -99,7 +99,7 @@ public final class LocalStack {
         step("engines up");
 
         // every service gets every endpoint: the dispatcher writes DynamoDB and SQS, config-api reads
-        // the DynamoDB library replica (/v1/me/plugins), connector-ingest reads connector replicas
+        // the DynamoDB library replica (/v1/me/plugins); a service without an AWS client ignores them
         Map<String, String> common = new LinkedHashMap<>(engines.quarkusConfig());
         common.put(
                 "mp.jwt.verify.publickey.location",
