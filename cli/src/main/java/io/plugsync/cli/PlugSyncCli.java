@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
             PublishCommand.class,
             LogCommand.class,
             HistoryCommand.class,
+            PluginsCommand.class,
             DraftActionCommands.Restore.class,
             DraftActionCommands.Reset.class,
             DraftActionCommands.Rebase.class,

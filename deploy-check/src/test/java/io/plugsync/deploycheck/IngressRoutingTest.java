@@ -44,6 +44,8 @@ class IngressRoutingTest {
             "/v1/orgs/" + ORG + "/connector-instances/" + ID + "/targets",
             "/v1/orgs/" + ORG + "/sync-events/" + ID + "/retry",
             "/v1/orgs/" + ORG + "/settings",
+            "/v1/me/plugins",
+            "/v1/me/plugins/" + ID,
             "/mcp",
             "/",
             "/?connector=" + ID,

@@ -98,6 +98,8 @@ public final class LocalStack {
         engines = EmbeddedEngines.start(home, new EmbeddedEngines.PreferredPorts(55432, 18000, 19324));
         step("engines up");
 
+        // every service gets every endpoint: the dispatcher writes DynamoDB and SQS, config-api reads
+        // the DynamoDB library replica (/v1/me/plugins); a service without an AWS client ignores them
         Map<String, String> common = new LinkedHashMap<>(engines.quarkusConfig());
         common.put(
                 "mp.jwt.verify.publickey.location",

@@ -30,7 +30,9 @@ class ToolCatalogTest {
             "validate_draft",
             "diff",
             "search_config_objects",
-            "get_config_object");
+            "get_config_object",
+            "list_my_plugins",
+            "get_my_plugin");
     static final Set<String> DESTRUCTIVE =
             Set.of("delete_entity", "delete_event_flow", "put_settings", "reset_draft", "restore_version");
     static final Set<String> OTHER_WRITES =
@@ -54,7 +56,9 @@ class ToolCatalogTest {
                 assertThat(annotations.destructiveHint()).as(tool.name()).isEqualTo(DESTRUCTIVE.contains(tool.name()));
                 if (!tool.name().equals("list_connectors")
                         && !tool.name().startsWith("search_")
-                        && !tool.name().equals("get_config_object")) {
+                        && !tool.name().equals("get_config_object")
+                        && !tool.name().endsWith("_my_plugins")
+                        && !tool.name().equals("get_my_plugin")) {
                     assertThat(schema.getJsonObject("properties").containsKey("connector_id"))
                             .as(tool.name())
                             .isTrue();
