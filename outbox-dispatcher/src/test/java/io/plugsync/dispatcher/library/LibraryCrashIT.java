@@ -59,13 +59,16 @@ class LibraryCrashIT {
         System.out.println("library crash test seed " + seed);
         Map<String, String> extra = Map.of(
                 "plugsync.dispatcher.library.table", TABLE, "plugsync.dispatcher.library.queue", "crash-library.fifo");
+        // every process started is stopped at the end, whatever fails on the way (a SIGKILLed one too)
+        List<DispatcherProcess> started = new ArrayList<>();
         DispatcherProcess first =
                 DispatcherProcess.start("library-crash-0", "library_crash_connectors", "lcc.fifo", extra);
-        first.awaitReady(Duration.ofSeconds(90));
+        started.add(first);
         PayloadCipher cipher = cipher();
         Pool pool = pool();
         try (Connection db = PlugSyncTestEngines.jdbc();
                 DynamoDbAsyncClient dynamo = dynamo()) {
+            first.awaitReady(Duration.ofSeconds(90));
             LibraryFixture library = new LibraryFixture(db, pool, new ConfigObjectWriter(cipher));
             DynamoPluginStore store = new DynamoPluginStore(dynamo, TABLE, cipher, 0);
             UUID org = library.organisation();
@@ -101,6 +104,7 @@ class LibraryCrashIT {
                 kills++;
                 current = DispatcherProcess.start(
                         "library-crash-" + kills, "library_crash_connectors", "lcc.fifo", extra);
+                started.add(current);
             }
             writer.join();
             assertThat(writerErrors).isEmpty();
@@ -140,6 +144,7 @@ class LibraryCrashIT {
                 }
             }
         } finally {
+            started.forEach(DispatcherProcess::close);
             pool.closeAndAwait();
         }
     }

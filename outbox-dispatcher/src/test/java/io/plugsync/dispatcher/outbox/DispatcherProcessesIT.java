@@ -42,7 +42,10 @@ class DispatcherProcessesIT {
         String queue = "crash-changes.fifo";
         var engines = PlugSyncTestEngines.engines();
         // the first start migrates the schema the publisher needs
+        // every process started is stopped at the end, whatever fails on the way (a SIGKILLed one too)
+        List<DispatcherProcess> started = new ArrayList<>();
         DispatcherProcess first = DispatcherProcess.start("crash-0", table, queue, Map.of());
+        started.add(first);
         first.awaitReady(Duration.ofSeconds(90));
         try (Connection db = PlugSyncTestEngines.jdbc();
                 ReplicaProbe probe = new ReplicaProbe(
@@ -68,6 +71,7 @@ class DispatcherProcessesIT {
                 current.kill();
                 kills++;
                 current = DispatcherProcess.start("crash-" + kills, table, queue, Map.of());
+                started.add(current);
             }
             publisher.join();
             assertThat(publisherErrors).isEmpty();
@@ -96,6 +100,8 @@ class DispatcherProcessesIT {
                             .containsAll(versionKeys());
                 }
             }
+        } finally {
+            started.forEach(DispatcherProcess::close);
         }
     }
 
