@@ -76,10 +76,7 @@ public class ConnectorVersionHandler implements OutboxHandler {
 
     @Override
     public Uni<Void> deliver(OutboxRecord event) {
-        return deliverRun(List.of(event))
-                .chain(result -> result.failure() == null
-                        ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().failure(result.failure()));
+        return deliverRun(List.of(event)).chain(RunResult::asDelivery);
     }
 
     /** The connector and version an event points at. */

@@ -170,7 +170,7 @@ public class LibraryDelivery {
         return tx.preparedQuery("INSERT INTO library_delivery (item_key) VALUES ($1) ON CONFLICT DO NOTHING")
                 .execute(Tuple.of(key))
                 .chain(() -> tx.preparedQuery(
-                                "SELECT version, checksum FROM library_delivery WHERE item_key = $1" + " FOR UPDATE")
+                                "SELECT version, checksum FROM library_delivery WHERE item_key = $1 FOR UPDATE")
                         .execute(Tuple.of(key)))
                 .map(rows -> {
                     var row = rows.iterator().next();

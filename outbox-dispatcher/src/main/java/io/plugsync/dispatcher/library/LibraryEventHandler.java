@@ -46,10 +46,7 @@ abstract class LibraryEventHandler implements OutboxHandler {
 
     @Override
     public Uni<Void> deliver(OutboxRecord event) {
-        return deliverRun(List.of(event))
-                .chain(result -> result.failure() == null
-                        ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().failure(result.failure()));
+        return deliverRun(List.of(event)).chain(RunResult::asDelivery);
     }
 
     @Override

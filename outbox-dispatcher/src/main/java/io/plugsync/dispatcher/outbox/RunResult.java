@@ -1,5 +1,7 @@
 package io.plugsync.dispatcher.outbox;
 
+import io.smallrye.mutiny.Uni;
+
 /**
  * What a handler did with a run (consecutive claimed events of one aggregate, in order): the first
  * {@code delivered} events are delivered; the event right after them failed with {@code failure},
@@ -16,6 +18,14 @@ public record RunResult(int delivered, Throwable failure) {
     /** Every one of {@code size} events delivered. */
     public static RunResult all(int size) {
         return new RunResult(size, null);
+    }
+
+    /**
+     * The outcome as a single delivery: completes when nothing failed, fails with the failure
+     * otherwise (for handlers whose {@code deliver(event)} is a run of one).
+     */
+    public Uni<Void> asDelivery() {
+        return failure == null ? Uni.createFrom().voidItem() : Uni.createFrom().failure(failure);
     }
 
     /** Events before {@code index} delivered, the one at {@code index} failed. */

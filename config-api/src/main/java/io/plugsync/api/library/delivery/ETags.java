@@ -1,9 +1,7 @@
 package io.plugsync.api.library.delivery;
 
+import io.plugsync.common.json.CanonicalJson;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** Strong entity tags of the delivery endpoints and {@code If-None-Match} matching (RFC 9110). */
 final class ETags {
@@ -20,13 +18,7 @@ final class ETags {
                     .append(plugin.checksum())
                     .append('\n');
         }
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256").digest(input.toString().getBytes(StandardCharsets.UTF_8));
-            return quoted(HexFormat.of().formatHex(digest));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return quoted(CanonicalJson.sha256(input.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** One plugin's tag: its document checksum. */
