@@ -76,7 +76,9 @@ public final class SourceStatus {
         ACTIVE,
         PAUSED,
         DISABLED,
-        DISCONNECTED;
+        DISCONNECTED,
+        /** Terminal: kept for history and provenance, never synced again. */
+        ARCHIVED;
 
         /** What an admin may set through the API ({@code disconnected} follows the account). */
         public static final List<Instance> SETTABLE = List.of(ACTIVE, PAUSED, DISABLED);
@@ -87,6 +89,16 @@ public final class SourceStatus {
 
         public static Optional<Instance> parse(String wire) {
             return parseOf(Instance.class, wire);
+        }
+    }
+
+    /** {@code connector_mapping.status}: a retired mapping keeps its bindings, the sync ignores it. */
+    public enum Mapping {
+        ACTIVE,
+        RETIRED;
+
+        public String wire() {
+            return wireOf(this);
         }
     }
 
