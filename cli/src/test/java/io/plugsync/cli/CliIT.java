@@ -81,7 +81,7 @@ class CliIT {
         connectorId = created.path("id").asText();
         http(
                 "PUT",
-                "/api/connectors/" + connectorId + "/config?publish=true",
+                "/api/connectors/" + connectorId + "/config?publish=true&base_version=0",
                 "{\"entities\":{\"contact\":{\"fields\":{\"email\":{\"type\":\"string\"}}}},"
                         + "\"event_flows\":{\"hub/contact.created\":{\"entity\":\"contact\"}},\"settings\":{\"region\":\"eu\"}}",
                 -1);

@@ -224,7 +224,12 @@ public final class LocalStack {
                 LocalStack.class.getResourceAsStream("/demo-connector.json").readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);
         try {
-            call(http, token, "PUT", apiUrl + "/api/connectors/" + id + "/config?publish=true", document);
+            call(
+                    http,
+                    token,
+                    "PUT",
+                    apiUrl + "/api/connectors/" + id + "/config?publish=true&base_version=0",
+                    document);
             step("demo connector " + id + " created and v1 published");
         } catch (IllegalStateException e) {
             step("demo connector " + id + " created; demo document not applied: " + e.getMessage());

@@ -8,6 +8,8 @@ import io.plugsync.api.draft.DraftView;
 import io.plugsync.api.draft.IfMatch;
 import io.plugsync.common.auth.Caller;
 import io.plugsync.common.auth.WriterKind;
+import io.plugsync.common.http.Problem;
+import io.plugsync.common.http.ProblemException;
 import io.plugsync.common.v3.JsonDiff;
 import io.plugsync.common.v3.V3Document;
 import io.smallrye.mutiny.Uni;
@@ -41,7 +43,8 @@ public class ConfigApplyService {
 
     /**
      * One {@code PUT /config}: the connector, its {@code If-Match}, the whole new document and, with
-     * {@code publish}, the publish parameters ({@code baseVersion} null means the draft's own).
+     * {@code publish}, the publish parameters: {@code baseVersion} is required unless {@code force}
+     * (publish on whatever is active, recorded as forced in the journal).
      */
     public record Apply(
             UUID connectorId,
@@ -49,8 +52,32 @@ public class ConfigApplyService {
             JsonNode document,
             boolean publish,
             Integer baseVersion,
+            boolean force,
             String message,
-            String idempotencyKey) {}
+            String idempotencyKey) {
+
+        /** A publish names the version it is based on (seed 000's base check), or says force=true. */
+        void requireBase() {
+            if (!publish) {
+                return;
+            }
+            if (force && baseVersion != null) {
+                throw ProblemException.invalid(
+                        "force and base_version exclude each other",
+                        List.of(new Problem.FieldError(
+                                "query:force", "give either base_version or force=true, not both", "conflict")));
+            }
+            if (!force && (baseVersion == null || baseVersion < 0)) {
+                throw ProblemException.invalid(
+                        "base_version is required to publish",
+                        List.of(new Problem.FieldError(
+                                "query:base_version",
+                                "the version your document is based on (0 before the first publish),"
+                                        + " or force=true to publish over whatever is active",
+                                "required")));
+            }
+        }
+    }
 
     /**
      * Replaces the draft with the document and, when asked, publishes it in the same transaction.
@@ -59,6 +86,7 @@ public class ConfigApplyService {
      */
     public Uni<ConfigResult> replace(Caller caller, WriterKind writer, Apply apply, Map<String, String> trace) {
         IdempotencyKeys.check(apply.idempotencyKey());
+        apply.requireBase();
         UUID connectorId = apply.connectorId();
         JsonNode document = apply.document();
         String key = apply.publish() ? apply.idempotencyKey() : null;

@@ -41,13 +41,14 @@ public class ConfigResource {
             @PathParam("id") UUID id,
             @QueryParam("publish") @DefaultValue("false") boolean publish,
             @QueryParam("base_version") Integer baseVersion,
+            @QueryParam("force") @DefaultValue("false") boolean force,
             @QueryParam("message") String message,
             @HeaderParam(WriterKind.HEADER) String writer,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(PublishResource.IDEMPOTENCY_KEY) String idempotencyKey,
             String body) {
         var apply = new ConfigApplyService.Apply(
-                id, ifMatch, JsonBodies.parse(body), publish, baseVersion, message, idempotencyKey);
+                id, ifMatch, JsonBodies.parse(body), publish, baseVersion, force, message, idempotencyKey);
         return configs.replace(caller.get(), Writers.parse(writer), apply, TraceContext.current())
                 .map(result -> Response.status(result.published() == null ? 200 : 201)
                         .entity(result)

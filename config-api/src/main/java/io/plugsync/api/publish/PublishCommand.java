@@ -14,7 +14,9 @@ import java.util.Map;
  *     this document, already validated by the caller
  * @param changedPaths with a replacement whose content differs from the draft: its changed paths,
  *     and the publish stores the replacement in the draft in the same call; else null
- * @param baseVersion the version the publish is based on; null: the draft's base version
+ * @param baseVersion the version the publish is based on; null: a forced publish ({@code PUT /config?force=true})
+ *     on the draft's base version, which every publish re-bases to the active one, recorded as forced in
+ *     the journal
  */
 record PublishCommand(
         Caller caller,
@@ -35,6 +37,11 @@ record PublishCommand(
             String message,
             Map<String, String> trace) {
         return new PublishCommand(caller, writer, draft, null, null, baseVersion, message, trace);
+    }
+
+    /** Whether the caller skipped the base check ({@code force=true}); the journal records it. */
+    boolean forced() {
+        return baseVersion == null;
     }
 
     /** The version the publish is based on. */

@@ -91,7 +91,7 @@ class Publisher {
                 command.writer().wire(),
                 command.message(),
                 draft.revision(),
-                publishDetail(base + 1, checksum, command.message()),
+                publishDetail(base + 1, checksum, command),
                 OutboxContract.CONNECTOR_VERSION_PUBLISHED,
                 write(command.trace()),
                 command.replacesDraft() ? write(command.changedPaths()) : null);
@@ -128,12 +128,15 @@ class Publisher {
         return V3Document.write(rows);
     }
 
-    private static String publishDetail(int version, String checksum, String message) {
+    private static String publishDetail(int version, String checksum, PublishCommand command) {
         ObjectNode detail = JsonNodeFactory.instance.objectNode();
         detail.put("version", version);
         detail.put("checksum", checksum);
-        if (message != null) {
-            detail.put("message", message);
+        if (command.message() != null) {
+            detail.put("message", command.message());
+        }
+        if (command.forced()) {
+            detail.put("forced", true);
         }
         return V3Document.write(detail);
     }

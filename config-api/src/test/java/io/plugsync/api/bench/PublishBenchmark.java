@@ -171,7 +171,7 @@ class PublishBenchmark {
                     .setMethod(HttpMethod.PUT)
                     .setHost(root.getHost())
                     .setPort(root.getPort())
-                    .setURI("/api/connectors/" + id + "/config?publish=true")
+                    .setURI("/api/connectors/" + id + "/config?publish=true&force=true")
                     .putHeader("Authorization", "Bearer " + org.editorToken())
                     .putHeader("Content-Type", "application/json")
                     .putHeader("X-PlugSync-Writer", "script");

@@ -54,7 +54,7 @@ public final class V3Api {
         as(org.editorToken())
                 .contentType(ContentType.JSON)
                 .body(CONTACT)
-                .put("/api/connectors/" + id + "/config?publish=true")
+                .put("/api/connectors/" + id + "/config?publish=true&base_version=0")
                 .then()
                 .statusCode(201);
         return id;

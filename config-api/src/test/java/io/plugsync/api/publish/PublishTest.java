@@ -243,7 +243,7 @@ class PublishTest {
         as(org.editorToken())
                 .contentType(ContentType.JSON)
                 .body("{\"entities\":{}}")
-                .put("/api/connectors/" + id + "/config?publish=true")
+                .put("/api/connectors/" + id + "/config?publish=true&base_version=1")
                 .then()
                 .statusCode(422)
                 .body("errors.pointer", hasItems("/event_flows", "/settings"));
@@ -284,5 +284,67 @@ class PublishTest {
         assertThat(count("SELECT count(*) FROM connector_config_versions WHERE connector_id = ?", UUID.fromString(id)))
                 .isEqualTo(1);
         as(org.viewerToken()).get("/api/connectors/" + id + "/draft").then().body("document.settings.region", is("eu"));
+    }
+
+    @Test
+    void putConfigPublishNeedsABaseVersionOrAnExplicitForceThatTheJournalRecords() {
+        TestOrg org = TestOrg.create();
+        String id = V3Api.publishedConnector(org);
+        String edited = V3Api.CONTACT.replace("\"eu\"", "\"us\"");
+        // no base_version: refused before anything is written, the draft stays as it was
+        as(org.editorToken())
+                .contentType(ContentType.JSON)
+                .body(edited)
+                .put("/api/connectors/" + id + "/config?publish=true")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.pointer", hasItems("query:base_version"))
+                .body("errors.code", hasItems("required"));
+        // both: refused too
+        as(org.editorToken())
+                .contentType(ContentType.JSON)
+                .body(edited)
+                .put("/api/connectors/" + id + "/config?publish=true&base_version=1&force=true")
+                .then()
+                .statusCode(422)
+                .body("errors.pointer", hasItems("query:force"));
+        assertThat(count("SELECT count(*) FROM connector_config_versions WHERE connector_id = ?", UUID.fromString(id)))
+                .isEqualTo(1);
+        as(org.viewerToken()).get("/api/connectors/" + id + "/draft").then().body("document.settings.region", is("eu"));
+        // a draft-only PUT needs no base
+        as(org.editorToken())
+                .contentType(ContentType.JSON)
+                .body(edited)
+                .put("/api/connectors/" + id + "/config")
+                .then()
+                .statusCode(200);
+        // force=true publishes over whatever is active, and the journal says it was forced
+        as(org.editorToken())
+                .header("X-PlugSync-Writer", "script")
+                .contentType(ContentType.JSON)
+                .body(V3Api.CONTACT.replace("\"eu\"", "\"fr\""))
+                .put("/api/connectors/" + id + "/config?publish=true&force=true")
+                .then()
+                .statusCode(201)
+                .body("published.version", is(2));
+        as(org.viewerToken())
+                .get("/api/connectors/" + id + "/draft/history")
+                .then()
+                .body("items[0].action", is("publish"))
+                .body("items[0].detail.forced", is(true))
+                .body("items[0].detail.version", is(2));
+        // an ordinary publish is not marked forced
+        as(org.editorToken())
+                .contentType(ContentType.JSON)
+                .body(V3Api.CONTACT.replace("\"eu\"", "\"de\""))
+                .put("/api/connectors/" + id + "/config?publish=true&base_version=2")
+                .then()
+                .statusCode(201);
+        as(org.viewerToken())
+                .get("/api/connectors/" + id + "/draft/history")
+                .then()
+                .body("items[0].action", is("publish"))
+                .body("items[0].detail.forced", is((Object) null));
     }
 }
