@@ -30,36 +30,57 @@ class RbacMatrixTest {
     static final List<String> FAMILIES = List.of(
             "object.read",
             "object.versions",
+            "object.versions.latest",
+            "object.versions.compare",
+            "object.provenance",
             "object.update",
             "object.grants.list",
             "object.grants.add",
+            "object.plugins.list",
+            "object.plugins.add",
+            "object.plugins.remove",
             "plugin.read",
             "plugin.resolved",
             "plugin.update",
             "plugin.release",
             "plugin.grants.add",
+            "plugin.archive",
+            "plugin.restore",
             "instance.read",
             "instance.targets",
             "instance.resync",
             "instance.grants.add",
+            "object.archive",
+            "object.restore",
             "object.delete");
 
     /** Expected status per family for a grant of viewer, editor and manager (in that order). */
     static final Map<String, int[]> BY_ROLE = Map.ofEntries(
             Map.entry("object.read", new int[] {200, 200, 200}),
             Map.entry("object.versions", new int[] {200, 200, 200}),
+            Map.entry("object.versions.latest", new int[] {200, 200, 200}),
+            Map.entry("object.versions.compare", new int[] {200, 200, 200}),
+            Map.entry("object.provenance", new int[] {200, 200, 200}),
             Map.entry("object.update", new int[] {403, 200, 200}),
             Map.entry("object.grants.list", new int[] {200, 200, 200}),
             Map.entry("object.grants.add", new int[] {403, 403, 201}),
+            // membership is the plugin's composition: edit on the plugin, sight of the object
+            Map.entry("object.plugins.list", new int[] {200, 200, 200}),
+            Map.entry("object.plugins.add", new int[] {403, 201, 201}),
+            Map.entry("object.plugins.remove", new int[] {403, 204, 204}),
             Map.entry("plugin.read", new int[] {200, 200, 200}),
             Map.entry("plugin.resolved", new int[] {200, 200, 200}),
             Map.entry("plugin.update", new int[] {403, 200, 200}),
             Map.entry("plugin.release", new int[] {403, 201, 201}),
             Map.entry("plugin.grants.add", new int[] {403, 403, 201}),
+            Map.entry("plugin.archive", new int[] {403, 403, 200}),
+            Map.entry("plugin.restore", new int[] {403, 403, 200}),
             Map.entry("instance.read", new int[] {200, 200, 200}),
             Map.entry("instance.targets", new int[] {200, 200, 200}),
             Map.entry("instance.resync", new int[] {403, 202, 202}),
             Map.entry("instance.grants.add", new int[] {403, 403, 201}),
+            Map.entry("object.archive", new int[] {403, 403, 200}),
+            Map.entry("object.restore", new int[] {403, 403, 200}),
             Map.entry("object.delete", new int[] {403, 403, 200}));
 
     static Stream<Arguments> cases() {
@@ -100,6 +121,11 @@ class RbacMatrixTest {
         TestOrg org = TestOrg.create();
         String object = Library.createSkill(org.ownerToken(), org.id(), "matrix-skill");
         String plugin = Library.createPlugin(org.ownerToken(), org.id(), "Matrix");
+        String version = as(org.ownerToken())
+                .get(base(org.id()) + "/config-objects/" + object + "/versions/latest")
+                .then()
+                .extract()
+                .path("item.id");
         String[] source = Library.source(org);
         String instance = source[1];
         String target = source[2];
@@ -152,6 +178,38 @@ class RbacMatrixTest {
                     as(token).get(o + "/config-objects/" + object).statusCode();
                 case "object.versions" ->
                     as(token).get(o + "/config-objects/" + object + "/versions").statusCode();
+                case "object.versions.latest" ->
+                    as(token)
+                            .get(o + "/config-objects/" + object + "/versions/latest")
+                            .statusCode();
+                case "object.versions.compare" ->
+                    as(token)
+                            .get(o + "/config-objects/" + object + "/versions/compare?from=" + version + "&to="
+                                    + version)
+                            .statusCode();
+                case "object.provenance" ->
+                    as(token)
+                            .get(o + "/config-objects/" + object + "/provenance")
+                            .statusCode();
+                case "object.plugins.list" ->
+                    as(token).get(o + "/config-objects/" + object + "/plugins").statusCode();
+                case "object.plugins.add" ->
+                    as(token)
+                            .body("{\"plugin_id\": \"" + plugin + "\"}")
+                            .post(o + "/config-objects/" + object + "/plugins")
+                            .statusCode();
+                case "object.plugins.remove" ->
+                    as(token)
+                            .delete(o + "/config-objects/" + object + "/plugins/" + plugin)
+                            .statusCode();
+                case "plugin.archive" ->
+                    as(token).post(o + "/plugins/" + plugin + "/archive").statusCode();
+                case "plugin.restore" ->
+                    as(token).post(o + "/plugins/" + plugin + "/restore").statusCode();
+                case "object.archive" ->
+                    as(token).post(o + "/config-objects/" + object + "/archive").statusCode();
+                case "object.restore" ->
+                    as(token).post(o + "/config-objects/" + object + "/restore").statusCode();
                 case "object.update" ->
                     as(token).body(update).put(o + "/config-objects/" + object).statusCode();
                 case "object.grants.list" ->
