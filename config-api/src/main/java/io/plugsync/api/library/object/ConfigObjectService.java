@@ -239,7 +239,7 @@ public class ConfigObjectService {
         return pool.withConnection(db -> actors.reader(db, caller, org)
                 .flatMap(actor -> load(db, actor, id)
                         .flatMap(object -> provenance
-                                .bindings(db, id)
+                                .bindings(db, id, actor.membershipId(), actor.isOrgAdmin())
                                 .flatMap(bindings -> provenance
                                         .tombstones(db, id, actor.membershipId(), actor.isOrgAdmin())
                                         .map(tombstones ->

@@ -7,8 +7,10 @@ import java.util.UUID;
 
 /**
  * Where a connector-managed object comes from: every source binding it had (the live one and the
- * closed ones: moves, deletions) and every tombstone left when its file was deleted, each with the
- * object that took the same path later, if any ("reappeared as"). Written by connector-ingest only.
+ * closed ones: moves, deletions), with the deleted object whose path it took over, if any
+ * ("reappearance of"), and every tombstone left when its file was deleted, with the object that
+ * took the same path later, if any ("reappeared as"). Links to objects the caller cannot see are
+ * left out. The tables are written by connector-ingest only.
  */
 public record Provenance(UUID configObjectId, String sourceMode, List<Binding> bindings, List<Tombstone> tombstones) {
 
@@ -25,9 +27,11 @@ public record Provenance(UUID configObjectId, String sourceMode, List<Binding> b
             String externalStableRef,
             String lastSeenSourceRevisionRef,
             OffsetDateTime createdAt,
-            OffsetDateTime closedAt) {
+            OffsetDateTime closedAt,
+            ReappearanceOf reappearanceOf) {
 
         static Binding from(Row row) {
+            UUID previous = row.getUUID("previous_config_object_id");
             return new Binding(
                     row.getUUID("id"),
                     row.getString("status"),
@@ -40,7 +44,13 @@ public record Provenance(UUID configObjectId, String sourceMode, List<Binding> b
                     row.getString("external_stable_ref"),
                     row.getString("last_seen_source_revision_ref"),
                     row.getOffsetDateTime("created_at"),
-                    row.getOffsetDateTime("deleted_at"));
+                    row.getOffsetDateTime("deleted_at"),
+                    previous == null
+                            ? null
+                            : new ReappearanceOf(
+                                    previous,
+                                    row.getUUID("previous_tombstone_id"),
+                                    row.getOffsetDateTime("previous_deleted_at")));
         }
     }
 
@@ -79,6 +89,9 @@ public record Provenance(UUID configObjectId, String sourceMode, List<Binding> b
                                     row.getOffsetDateTime("reappeared_at")));
         }
     }
+
+    /** The object whose file was deleted at this binding's path before this binding began (its tombstone). */
+    public record ReappearanceOf(UUID configObjectId, UUID connectorSourceTombstoneId, OffsetDateTime deletedAt) {}
 
     /** The first later binding of another object at the same (target, path): the file came back as a new identity. */
     public record ReappearedAs(UUID configObjectId, UUID connectorSourceBindingId, OffsetDateTime createdAt) {}

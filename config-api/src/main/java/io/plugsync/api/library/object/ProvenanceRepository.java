@@ -15,11 +15,23 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProvenanceRepository {
 
-    /** Every binding of the object, oldest first. */
-    public Uni<List<Provenance.Binding>> bindings(SqlClient db, UUID objectId) {
-        return db.preparedQuery("SELECT b.* FROM connector_source_binding b WHERE b.config_object_id = $1"
-                        + " ORDER BY b.created_at, b.id")
-                .execute(Sql.tuple(objectId))
+    /**
+     * Every binding of the object, oldest first, each with the latest earlier tombstone of another
+     * object at the same (target, path) that {@code member} can see ({@code admin}: any): the
+     * identity this binding took over.
+     */
+    public Uni<List<Provenance.Binding>> bindings(SqlClient db, UUID objectId, UUID member, boolean admin) {
+        return db.preparedQuery("SELECT b.*, p.id AS previous_tombstone_id,"
+                        + " p.former_config_object_id AS previous_config_object_id, p.created_at AS previous_deleted_at"
+                        + " FROM connector_source_binding b"
+                        + " LEFT JOIN LATERAL (SELECT t.id, t.former_config_object_id, t.created_at"
+                        + "   FROM connector_source_tombstone t WHERE t.connector_target_id = b.connector_target_id"
+                        + "   AND t.external_locator = b.external_locator AND t.former_config_object_id <> b.config_object_id"
+                        + "   AND t.created_at <= b.created_at"
+                        + "   AND ($3 OR library_object_rank(t.former_config_object_id, $2::uuid) > 0)"
+                        + "   ORDER BY t.created_at DESC, t.id DESC LIMIT 1) p ON true"
+                        + " WHERE b.config_object_id = $1 ORDER BY b.created_at, b.id")
+                .execute(Sql.tuple(objectId, member, admin))
                 .map(rows -> Rows.all(rows, Provenance.Binding::from));
     }
 

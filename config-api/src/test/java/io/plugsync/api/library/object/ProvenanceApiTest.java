@@ -135,6 +135,7 @@ class ProvenanceApiTest {
                 .body("item.bindings[0].last_seen_source_revision_ref", is("c1"))
                 .body("item.bindings[0].created_at", notNullValue())
                 .body("item.bindings[0].closed_at", notNullValue())
+                .body("item.bindings[0].reappearance_of", nullValue())
                 .body("item.tombstones", hasSize(1))
                 .body("item.tombstones[0].external_locator", is(PATH))
                 .body("item.tombstones[0].deleted_in_sync_event_id", is(s.event()))
@@ -149,12 +150,12 @@ class ProvenanceApiTest {
                 .body("item.bindings[0].status", is("active"))
                 .body("item.bindings[0].closed_at", nullValue())
                 .body("item.bindings[0].last_seen_source_revision_ref", is("c3"))
+                .body("item.bindings[0].reappearance_of.config_object_id", is(s.first()))
+                .body("item.bindings[0].reappearance_of.connector_source_tombstone_id", notNullValue())
                 .body("item.tombstones", empty());
     }
 
-    @Test
-    void aViewerOfTheOldObjectOnlyDoesNotLearnTheNewOne() throws Exception {
-        Source s = deletedAndBack();
+    static void shareWithEditor(Source s, String object) throws Exception {
         UUID editor;
         try (Connection db = PlugSyncTestEngines.jdbc()) {
             editor = OrgFixtures.ensureMember(
@@ -162,9 +163,15 @@ class ProvenanceApiTest {
         }
         as(s.org().ownerToken())
                 .body("{\"org_membership_id\": \"" + editor + "\", \"role\": \"viewer\"}")
-                .post(base(s.org().id()) + "/config-objects/" + s.first() + "/grants")
+                .post(base(s.org().id()) + "/config-objects/" + object + "/grants")
                 .then()
                 .statusCode(201);
+    }
+
+    @Test
+    void aViewerOfTheOldObjectOnlyDoesNotLearnTheNewOne() throws Exception {
+        Source s = deletedAndBack();
+        shareWithEditor(s, s.first());
         as(s.org().editorToken())
                 .get(s.provenance(s.first()))
                 .then()
@@ -172,6 +179,19 @@ class ProvenanceApiTest {
                 .body("item.tombstones", hasSize(1))
                 .body("item.tombstones[0].reappeared_as", nullValue());
         as(s.org().editorToken()).get(s.provenance(s.second())).then().statusCode(404);
+    }
+
+    @Test
+    void aViewerOfTheNewObjectOnlyDoesNotLearnTheOldOne() throws Exception {
+        Source s = deletedAndBack();
+        shareWithEditor(s, s.second());
+        as(s.org().editorToken())
+                .get(s.provenance(s.second()))
+                .then()
+                .statusCode(200)
+                .body("item.bindings", hasSize(1))
+                .body("item.bindings[0].reappearance_of", nullValue());
+        as(s.org().editorToken()).get(s.provenance(s.first())).then().statusCode(404);
     }
 
     @Test
