@@ -6,7 +6,7 @@ import io.plugsync.api.http.Page;
 import io.plugsync.api.library.access.AccessRole;
 import io.plugsync.api.library.access.Actor;
 import io.plugsync.api.library.access.Actors;
-import io.plugsync.api.library.plugin.PluginService;
+import io.plugsync.api.library.plugin.ObjectMembershipService;
 import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.Validation;
 import io.plugsync.common.auth.Caller;
@@ -40,7 +40,7 @@ public class ConfigObjectService {
     private final ConfigObjectRepository objects;
     private final ConfigObjectWriter writer;
     private final VersionSealer sealer;
-    private final PluginService plugins;
+    private final ObjectMembershipService plugins;
     private final ProvenanceRepository provenance;
 
     /** Plugins a new object may join in its create request. */
@@ -52,7 +52,7 @@ public class ConfigObjectService {
             ConfigObjectRepository objects,
             ConfigObjectWriter writer,
             VersionSealer sealer,
-            PluginService plugins,
+            ObjectMembershipService plugins,
             ProvenanceRepository provenance) {
         this.pool = pool;
         this.actors = actors;

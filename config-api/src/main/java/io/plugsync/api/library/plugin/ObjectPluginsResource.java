@@ -27,10 +27,10 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ObjectPluginsResource {
-    private final PluginService service;
+    private final ObjectMembershipService service;
     private final CurrentCaller caller;
 
-    public ObjectPluginsResource(PluginService service, CurrentCaller caller) {
+    public ObjectPluginsResource(ObjectMembershipService service, CurrentCaller caller) {
         this.service = service;
         this.caller = caller;
     }
