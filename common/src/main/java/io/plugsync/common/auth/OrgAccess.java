@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * Organisation-level checks. What the caller may not see is a 404 (no existence leak); what it can
- * see but may not do is a 403 naming the missing capability.
+ * see but may not do is a 403 {@code missing-capability} naming the capability.
  */
 public final class OrgAccess {
     private OrgAccess() {}
@@ -19,7 +19,7 @@ public final class OrgAccess {
     public static OrgRole require(Caller caller, UUID organizationId, OrgRole minimum, String capability, String what) {
         OrgRole role = member(caller, organizationId, what);
         if (!role.atLeast(minimum)) {
-            throw ProblemException.forbidden(capability);
+            throw ProblemException.missingCapability(capability, minimum.wire(), role.wire());
         }
         return role;
     }

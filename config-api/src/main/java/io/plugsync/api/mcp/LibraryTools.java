@@ -58,7 +58,7 @@ public class LibraryTools {
                     Integer limit) {
         return results.run("search_config_objects", () -> {
             Caller caller = callers.current();
-            ObjectFilter filter = ObjectFilter.of(blankToNull(objectType), null, null, null, blankToNull(query));
+            ObjectFilter filter = ObjectFilter.search(blankToNull(objectType), blankToNull(query));
             return objects.list(caller, organisation(caller, organizationId), filter, Paging.of(cursor, limit));
         });
     }

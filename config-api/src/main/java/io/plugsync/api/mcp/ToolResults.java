@@ -33,7 +33,12 @@ public class ToolResults {
             "validation-failed",
                     "fix the members at the JSON pointers above (validate_draft with a patch tries a change without"
                             + " storing it), then retry.",
-            "forbidden", "your role in this organisation does not allow this; ask an editor or owner.",
+            "missing-capability",
+                    "your role in this organisation does not allow this (required_org_role above); ask an admin or"
+                            + " owner.",
+            "missing-resource-role",
+                    "your role on this resource is too weak (required_role above); ask one of its managers to"
+                            + " share it with you at that role.",
             "no-changes", "the draft equals the active version: there is nothing to publish.");
 
     private final ObjectMapper json;

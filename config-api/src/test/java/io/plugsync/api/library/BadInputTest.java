@@ -91,6 +91,51 @@ class BadInputTest {
                         422,
                         "/org_membership_id"),
                 new Case("GET", "/config-objects?object_type=widget", null, 400, "query:object_type"),
+                new Case("GET", "/config-objects?plugin_id=not-a-uuid", null, 400, "query:plugin_id"),
+                new Case("GET", "/config-objects?include_archived=yes", null, 400, "query:include_archived"),
+                new Case(
+                        "POST",
+                        "/config-objects",
+                        "{\"object_type\": \"skill\", \"content\": " + Library.json(Library.SKILL)
+                                + ", \"plugin_ids\": [\"" + UUID.randomUUID() + "\"]}",
+                        422,
+                        "/plugin_ids/0"),
+                new Case(
+                        "POST",
+                        "/config-objects",
+                        "{\"object_type\": \"skill\", \"content\": " + Library.json(Library.SKILL)
+                                + ", \"plugin_ids\": \"" + plugin + "\"}",
+                        400,
+                        "/plugin_ids"),
+                new Case(
+                        "POST",
+                        "/config-objects",
+                        "{\"object_type\": \"skill\", \"content\": " + Library.json(Library.SKILL)
+                                + ", \"plugin_ids\": [null]}",
+                        422,
+                        "/plugin_ids/0"),
+                new Case("POST", "/config-objects/" + object + "/plugins", "{}", 422, "/plugin_id"),
+                new Case(
+                        "POST",
+                        "/config-objects/" + object + "/plugins",
+                        "{\"plugin_id\": \"" + UUID.randomUUID() + "\"}",
+                        422,
+                        "/plugin_id"),
+                new Case("POST", "/config-objects/" + object + "/plugins", "{\"plugin_id\": 7}", 400, "/plugin_id"),
+                new Case(
+                        "POST",
+                        "/config-objects/" + object + "/plugins",
+                        "{\"plugin_id\": \"" + plugin + "\", \"role\": \"editor\"}",
+                        400,
+                        "/role"),
+                new Case("POST", "/config-objects/" + object + "/plugins", null, 400, null),
+                new Case("GET", "/config-objects/" + object + "/versions/compare", null, 400, "query:from"),
+                new Case(
+                        "GET",
+                        "/config-objects/" + object + "/versions/compare?from=x&to=" + UUID.randomUUID(),
+                        null,
+                        400,
+                        "query:from"),
                 new Case("GET", "/config-objects?limit=0", null, 400, "limit"),
                 new Case("GET", "/config-objects?cursor=garbage", null, 400, null),
                 new Case("POST", "/plugins", "{\"name\": \"\"}", 422, "/name"),

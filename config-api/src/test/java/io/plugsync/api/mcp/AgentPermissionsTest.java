@@ -73,7 +73,7 @@ class AgentPermissionsTest {
                 Map<String, Object> args = (Map<String, Object>) write.get("args");
                 assertThat(viewer.error((String) write.get("tool"), args))
                         .as("%s", write.get("tool"))
-                        .contains("forbidden")
+                        .contains("missing-capability")
                         .contains("connector:config:write");
             }
         }

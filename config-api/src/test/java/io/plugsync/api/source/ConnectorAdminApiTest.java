@@ -165,6 +165,7 @@ class ConnectorAdminApiTest {
                 .post(base(org.id()) + "/connector-instances/" + ids[1] + "/targets/" + ids[2] + "/resync")
                 .then()
                 .statusCode(403)
-                .body("missing_capability", is("connector_instance:sync"));
+                .body("type", endsWith("/missing-resource-role"))
+                .body("action", is("connector_instance:sync"));
     }
 }

@@ -2,6 +2,7 @@ package io.plugsync.api.library.access;
 
 import io.plugsync.common.auth.OrgRole;
 import io.plugsync.common.http.ProblemException;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -19,25 +20,31 @@ public record Actor(UUID organizationId, String subject, OrgRole orgRole, UUID m
      * manage everything; no rank means the resource is invisible (404 for {@code what}).
      */
     public AccessRole roleOn(int rank, String what) {
-        if (isOrgAdmin()) {
-            return AccessRole.MANAGER;
-        }
-        return AccessRole.ofRank(rank).orElseThrow(() -> ProblemException.notFound(what));
+        return roleFor(rank).orElseThrow(() -> ProblemException.notFound(what));
     }
 
-    /** Requires {@code needed} on a resource the caller can see; 403 naming {@code capability} otherwise. */
-    public AccessRole require(int rank, AccessRole needed, String capability, String what) {
+    /** The caller's role given the grant rank; empty when the resource is invisible to it. */
+    public Optional<AccessRole> roleFor(int rank) {
+        return isOrgAdmin() ? Optional.of(AccessRole.MANAGER) : AccessRole.ofRank(rank);
+    }
+
+    /**
+     * Requires {@code needed} on a resource the caller can see: 404 when invisible, otherwise a 403
+     * {@code missing-resource-role} naming {@code action}, the resource, the role needed and the
+     * caller's role.
+     */
+    public AccessRole require(int rank, AccessRole needed, String action, String what) {
         AccessRole role = roleOn(rank, what);
         if (!role.atLeast(needed)) {
-            throw ProblemException.forbidden(capability);
+            throw ProblemException.missingResourceRole(action, what, needed.wire(), role.wire());
         }
         return role;
     }
 
-    /** Requires an organisation role (creating resources, connector accounts). */
+    /** Requires an organisation role (creating resources, connector accounts): 403 {@code missing-capability}. */
     public void requireOrgRole(OrgRole minimum, String capability) {
         if (!orgRole.atLeast(minimum)) {
-            throw ProblemException.forbidden(capability);
+            throw ProblemException.missingCapability(capability, minimum.wire(), orgRole.wire());
         }
     }
 }

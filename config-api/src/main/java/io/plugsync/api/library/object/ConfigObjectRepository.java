@@ -30,19 +30,25 @@ public class ConfigObjectRepository {
                 .map(rows -> Rows.first(rows, ConfigObjectRepository::ranked));
     }
 
-    /** A page of the objects the member can see ({@code admin}: all of them), newest first. */
+    /**
+     * A page of the objects the member can see ({@code admin}: all of them), newest first. A
+     * {@code plugin_id} filter keeps the objects the plugin holds now (active membership).
+     */
     public Uni<List<Ranked>> list(
             SqlClient db, UUID organizationId, UUID member, boolean admin, ObjectFilter filter, Paging paging) {
         String sql = SELECT + " WHERE o.organization_id = $1"
                 + " AND ($3 OR library_object_rank(o.id, $2::uuid) > 0)"
                 + " AND ($4::text IS NULL OR o.object_type = $4)"
-                + " AND (CASE WHEN $5::text IS NULL THEN o.status <> 'deleted' ELSE o.status = $5 END)"
+                + " AND (CASE WHEN $5::text IS NOT NULL THEN o.status = $5"
+                + "   WHEN $9 THEN o.status <> 'deleted' ELSE o.status NOT IN ('deleted', 'archived') END)"
                 + " AND ($6::text IS NULL OR o.source_mode = $6)"
                 + " AND ($7::uuid IS NULL OR o.connector_instance_id = $7)"
                 + " AND ($8::text IS NULL OR to_tsvector('simple', coalesce(o.title, '') || ' ' || coalesce(o.description, '')"
                 + "   || ' ' || coalesce(o.search_text, '')) @@ plainto_tsquery('simple', $8))"
-                + " AND " + Paging.after("o", 9, 10)
-                + " ORDER BY o.created_at DESC, o.id DESC LIMIT $11";
+                + " AND ($10::uuid IS NULL OR EXISTS (SELECT 1 FROM plugin_config_object m WHERE m.plugin_id = $10"
+                + "   AND m.config_object_id = o.id AND m.removed_at IS NULL))"
+                + " AND " + Paging.after("o", 11, 12)
+                + " ORDER BY o.created_at DESC, o.id DESC LIMIT $13";
         return db.preparedQuery(sql)
                 .execute(Sql.tuple(
                         organizationId,
@@ -53,6 +59,8 @@ public class ConfigObjectRepository {
                         filter.sourceMode(),
                         filter.connectorInstanceId(),
                         filter.query(),
+                        filter.includeArchived(),
+                        filter.pluginId(),
                         paging.afterCreatedAt(),
                         paging.afterId(),
                         paging.fetch()))

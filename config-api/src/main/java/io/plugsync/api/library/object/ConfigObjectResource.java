@@ -48,10 +48,12 @@ public class ConfigObjectResource {
             @QueryParam("status") String status,
             @QueryParam("source_mode") String sourceMode,
             @QueryParam("connector_instance_id") String instance,
+            @QueryParam("plugin_id") String plugin,
+            @QueryParam("include_archived") String includeArchived,
             @QueryParam("q") String query,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
-        ObjectFilter filter = ObjectFilter.of(type, status, sourceMode, instance, query);
+        ObjectFilter filter = ObjectFilter.of(type, status, sourceMode, instance, plugin, includeArchived, query);
         return service.list(caller.get(), org, filter, Paging.of(cursor, limit));
     }
 
@@ -96,6 +98,25 @@ public class ConfigObjectResource {
         return service.versions(caller.get(), org, id, Paging.of(cursor, limit));
     }
 
+    /** The newest version; literal segments win over {@code {versionId}} in JAX-RS matching. */
+    @GET
+    @Path("/{id}/versions/latest")
+    public Uni<Item<VersionView>> latestVersion(@PathParam("orgId") UUID org, @PathParam("id") UUID id) {
+        return service.latest(caller.get(), org, id).map(Item::of);
+    }
+
+    /** {@code ?from=<versionId>&to=<versionId>}: both required. */
+    @GET
+    @Path("/{id}/versions/compare")
+    public Uni<Item<VersionComparison>> compare(
+            @PathParam("orgId") UUID org,
+            @PathParam("id") UUID id,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        VersionRange range = VersionRange.of(from, to);
+        return service.compare(caller.get(), org, id, range.from(), range.to()).map(Item::of);
+    }
+
     @GET
     @Path("/{id}/versions/{versionId}")
     public Uni<Item<VersionView>> version(
@@ -103,9 +124,16 @@ public class ConfigObjectResource {
         return service.version(caller.get(), org, id, versionId).map(Item::of);
     }
 
+    /** Kept for existing clients; {@code /{id}/versions/latest} is the documented path. */
     @GET
     @Path("/{id}/latest")
     public Uni<Item<VersionView>> latest(@PathParam("orgId") UUID org, @PathParam("id") UUID id) {
         return service.latest(caller.get(), org, id).map(Item::of);
+    }
+
+    @GET
+    @Path("/{id}/provenance")
+    public Uni<Item<Provenance>> provenance(@PathParam("orgId") UUID org, @PathParam("id") UUID id) {
+        return service.provenance(caller.get(), org, id).map(Item::of);
     }
 }

@@ -1,9 +1,12 @@
 package io.plugsync.api.library.object;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.plugsync.api.http.Page;
 import io.plugsync.api.library.access.AccessRole;
 import io.plugsync.api.library.access.Actor;
 import io.plugsync.api.library.access.Actors;
+import io.plugsync.api.library.plugin.ObjectMembershipService;
 import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.Validation;
 import io.plugsync.common.auth.Caller;
@@ -17,12 +20,16 @@ import io.plugsync.common.library.CreatedVia;
 import io.plugsync.common.library.NewConfigObject;
 import io.plugsync.common.library.ObjectType;
 import io.plugsync.common.library.SourceMode;
+import io.plugsync.common.library.StoredVersion;
 import io.plugsync.common.library.VersionAuthor;
+import io.plugsync.common.library.VersionContent;
 import io.plugsync.common.library.VersionSealer;
+import io.plugsync.common.v3.JsonDiff;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.UUID;
 
 /** Config objects: the rules and transactions; content writes go through the shared {@link ConfigObjectWriter}. */
@@ -33,14 +40,27 @@ public class ConfigObjectService {
     private final ConfigObjectRepository objects;
     private final ConfigObjectWriter writer;
     private final VersionSealer sealer;
+    private final ObjectMembershipService plugins;
+    private final ProvenanceRepository provenance;
+
+    /** Plugins a new object may join in its create request. */
+    static final int MAX_PLUGINS = 50;
 
     public ConfigObjectService(
-            Pool pool, Actors actors, ConfigObjectRepository objects, ConfigObjectWriter writer, VersionSealer sealer) {
+            Pool pool,
+            Actors actors,
+            ConfigObjectRepository objects,
+            ConfigObjectWriter writer,
+            VersionSealer sealer,
+            ObjectMembershipService plugins,
+            ProvenanceRepository provenance) {
         this.pool = pool;
         this.actors = actors;
         this.objects = objects;
         this.writer = writer;
         this.sealer = sealer;
+        this.plugins = plugins;
+        this.provenance = provenance;
     }
 
     public Uni<ConfigObjectView> create(Caller caller, UUID org, ConfigObjectRequests.Create request) {
@@ -51,13 +71,24 @@ public class ConfigObjectService {
                 ? SourceMode.CLOUD
                 : SourceMode.parse(request.sourceMode()).orElse(null);
         check.require(mode == SourceMode.CLOUD || mode == SourceMode.IMPORT, "/source_mode", "cloud or import", "enum");
+        List<UUID> pluginIds = request.pluginIds() == null ? List.of() : request.pluginIds();
+        check.require(pluginIds.size() <= MAX_PLUGINS, "/plugin_ids", "at most " + MAX_PLUGINS + " plugins", "length");
         return pool.withTransaction(db -> actors.writer(db, caller, org).flatMap(actor -> {
             actor.requireOrgRole(OrgRole.EDITOR, "config_object:create");
-            check.throwIfAny("the config object is not valid");
-            VersionAuthor author = new VersionAuthor(
-                    mode == SourceMode.IMPORT ? CreatedVia.IMPORT : CreatedVia.CLOUD, actor.membershipId(), null, null);
-            return writer.create(db, new NewConfigObject(org, type, mode, null, source(request), author))
-                    .flatMap(written -> load(db, actor, written.configObjectId()));
+            Uni<Void> pluginsChecked = check.ok()
+                    ? plugins.checkJoinable(db, actor, pluginIds, check)
+                    : Uni.createFrom().voidItem();
+            return pluginsChecked.flatMap(checked -> {
+                check.throwIfAny("the config object is not valid");
+                VersionAuthor author = new VersionAuthor(
+                        mode == SourceMode.IMPORT ? CreatedVia.IMPORT : CreatedVia.CLOUD,
+                        actor.membershipId(),
+                        null,
+                        null);
+                return writer.create(db, new NewConfigObject(org, type, mode, null, source(request), author))
+                        .call(written -> plugins.joinAll(db, actor, written.configObjectId(), pluginIds))
+                        .flatMap(written -> load(db, actor, written.configObjectId()));
+            });
         }));
     }
 
@@ -100,8 +131,9 @@ public class ConfigObjectService {
         });
     }
 
+    /** Archive (manager, rbac.md): hidden from the default list, kept with its history. */
     public Uni<ConfigObjectView> archive(Caller caller, UUID org, UUID id) {
-        return mutate(caller, org, id, AccessRole.EDITOR, "config_object:archive", (db, actor, object) -> {
+        return mutate(caller, org, id, AccessRole.MANAGER, "config_object:archive", (db, actor, object) -> {
             if (!object.status().equals("active") && !object.status().equals("inactive")) {
                 throw ProblemException.conflict("object-" + object.status(), "only an active object can be archived");
             }
@@ -120,9 +152,9 @@ public class ConfigObjectService {
         });
     }
 
-    /** Undoes a delete (a new version with the last content) or an archive. */
+    /** Undoes a delete (a new version with the last content) or an archive; manager, as both are. */
     public Uni<ConfigObjectView> restore(Caller caller, UUID org, UUID id) {
-        return mutate(caller, org, id, AccessRole.EDITOR, "config_object:restore", (db, actor, object) -> {
+        return mutate(caller, org, id, AccessRole.MANAGER, "config_object:restore", (db, actor, object) -> {
             if (object.status().equals("deleted")) {
                 return writer.restore(db, org, id, VersionAuthor.cloud(actor.membershipId()))
                         .replaceWithVoid();
@@ -159,6 +191,59 @@ public class ConfigObjectService {
                 .flatMap(object -> ConfigObjectVersions.latest(db, id))
                 .map(found -> found.map(v -> VersionView.of(v, sealer.open(v)))
                         .orElseThrow(() -> ProblemException.notFound("version of " + id))));
+    }
+
+    /**
+     * Two versions of the object compared: both must belong to it (404 otherwise). The diff runs
+     * from {@code from} to {@code to}, over the decrypted raw text (empty for a deleted version).
+     */
+    public Uni<VersionComparison> compare(Caller caller, UUID org, UUID id, UUID from, UUID to) {
+        return pool.withConnection(db -> actors.reader(db, caller, org)
+                .flatMap(actor -> load(db, actor, id))
+                .flatMap(object -> objects.version(db, id, from)
+                        .map(found -> found.orElseThrow(() -> ProblemException.notFound("version " + from)))
+                        .flatMap(a -> objects.version(db, id, to)
+                                .map(found -> compare(
+                                        object,
+                                        a,
+                                        found.orElseThrow(() -> ProblemException.notFound("version " + to)))))));
+    }
+
+    private VersionComparison compare(ConfigObjectView object, StoredVersion from, StoredVersion to) {
+        VersionContent a = sealer.open(from);
+        VersionContent b = sealer.open(to);
+        String file = object.currentRelativePath() != null ? object.currentRelativePath() : object.currentFileName();
+        ContentDiff diff = ContentDiff.of(
+                from.id() + (file == null ? "" : "/" + file),
+                to.id() + (file == null ? "" : "/" + file),
+                a.rawText(),
+                b.rawText());
+        JsonNode patch = JsonDiff.diff(orEmpty(a.payload()), orEmpty(b.payload()));
+        return new VersionComparison(
+                object.id(),
+                VersionSummary.of(from),
+                VersionSummary.of(to),
+                diff.unified().isEmpty() && patch.isEmpty() && from.deleted() == to.deleted(),
+                diff.unified(),
+                diff.linesAdded(),
+                diff.linesRemoved(),
+                patch);
+    }
+
+    private static JsonNode orEmpty(JsonNode payload) {
+        return payload == null || payload.isNull() ? JsonNodeFactory.instance.objectNode() : payload;
+    }
+
+    /** Where a connector-managed object comes from: its source bindings and tombstones (viewer). */
+    public Uni<Provenance> provenance(Caller caller, UUID org, UUID id) {
+        return pool.withConnection(db -> actors.reader(db, caller, org)
+                .flatMap(actor -> load(db, actor, id)
+                        .flatMap(object -> provenance
+                                .bindings(db, id, actor.membershipId(), actor.isOrgAdmin())
+                                .flatMap(bindings -> provenance
+                                        .tombstones(db, id, actor.membershipId(), actor.isOrgAdmin())
+                                        .map(tombstones ->
+                                                new Provenance(id, object.sourceMode(), bindings, tombstones))))));
     }
 
     /** The object with the caller's role on it; 404 when invisible. */

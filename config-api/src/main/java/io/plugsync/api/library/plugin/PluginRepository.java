@@ -73,6 +73,51 @@ public class PluginRepository {
                 .map(rows -> Rows.first(rows, MemberView::from));
     }
 
+    /** The visible (to {@code member}) and non-deleted plugins among {@code ids}. */
+    public Uni<List<Ranked>> findAll(SqlClient db, UUID organizationId, UUID member, List<UUID> ids) {
+        return db.preparedQuery(SELECT + " WHERE p.organization_id = $1 AND p.id = ANY($3::uuid[])"
+                        + " AND p.status <> 'deleted'")
+                .execute(Sql.tuple(organizationId, member, ids.toArray(UUID[]::new)))
+                .map(rows -> Rows.all(rows, PluginRepository::ranked));
+    }
+
+    /** A membership seen from the object, with the caller's rank on the plugin. */
+    public record Holding(ObjectPluginView plugin, int rank) {}
+
+    static final String HOLDING = "SELECT m.id, m.plugin_id, m.config_object_id, m.membership_source,"
+            + " m.connector_mapping_id, m.created_at, p.name, p.status AS plugin_status,"
+            + " library_plugin_rank(p.id, $2::uuid) AS access_rank"
+            + " FROM plugin_config_object m JOIN plugin p ON p.id = m.plugin_id"
+            + " WHERE p.organization_id = $1 AND m.config_object_id = $3 AND m.removed_at IS NULL"
+            + " AND p.status <> 'deleted'";
+
+    /** The plugins holding the object now that the member can see ({@code admin}: all), newest membership first. */
+    public Uni<List<Holding>> holding(
+            SqlClient db, UUID organizationId, UUID member, boolean admin, UUID objectId, Paging paging) {
+        return db.preparedQuery(HOLDING + " AND ($4 OR library_plugin_rank(p.id, $2::uuid) > 0) AND "
+                        + Paging.after("m", 5, 6) + " ORDER BY m.created_at DESC, m.id DESC LIMIT $7")
+                .execute(Sql.tuple(
+                        organizationId,
+                        member,
+                        objectId,
+                        admin,
+                        paging.afterCreatedAt(),
+                        paging.afterId(),
+                        paging.fetch()))
+                .map(rows -> Rows.all(rows, PluginRepository::holding));
+    }
+
+    public Uni<Optional<Holding>> holdingOne(
+            SqlClient db, UUID organizationId, UUID member, UUID objectId, UUID pluginId) {
+        return db.preparedQuery(HOLDING + " AND m.plugin_id = $4")
+                .execute(Sql.tuple(organizationId, member, objectId, pluginId))
+                .map(rows -> Rows.first(rows, PluginRepository::holding));
+    }
+
+    static Holding holding(Row row) {
+        return new Holding(ObjectPluginView.from(row), row.getInteger("access_rank"));
+    }
+
     static Ranked ranked(Row row) {
         return new Ranked(PluginView.from(row), row.getInteger("access_rank"));
     }

@@ -35,4 +35,7 @@ public final class PluginRequests {
     }
 
     public record AddMember(UUID configObjectId) {}
+
+    /** {@code POST /config-objects/{id}/plugins}: the plugin the object joins. */
+    public record AddToPlugin(UUID pluginId) {}
 }

@@ -67,6 +67,18 @@ public class PluginResource {
                 .map(done -> Response.noContent().build());
     }
 
+    @POST
+    @Path("/{id}/archive")
+    public Uni<Item<PluginView>> archive(@PathParam("orgId") UUID org, @PathParam("id") UUID id) {
+        return service.archive(caller.get(), org, id).map(Item::of);
+    }
+
+    @POST
+    @Path("/{id}/restore")
+    public Uni<Item<PluginView>> restore(@PathParam("orgId") UUID org, @PathParam("id") UUID id) {
+        return service.restore(caller.get(), org, id).map(Item::of);
+    }
+
     @GET
     @Path("/{id}/members")
     public Uni<Page<MemberView>> members(

@@ -20,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 import java.util.UUID;
 
 /** Plugins: CRUD, membership and the resolved view. */
@@ -70,12 +71,60 @@ public class PluginService {
                                 PluginView::id))));
     }
 
+    /**
+     * Edits name and description (editor); setting {@code status} (archive, restore, deactivate) is a
+     * control action and needs manager (rbac.md).
+     */
     public Uni<PluginView> update(Caller caller, UUID org, UUID id, PluginRequests.Update request) {
+        boolean status = request.status() != null;
         return pool.withTransaction(db -> actors.writer(db, caller, org)
-                .flatMap(actor -> require(db, actor, id, AccessRole.EDITOR, "plugin:update")
+                .flatMap(actor -> require(
+                                db,
+                                actor,
+                                id,
+                                status ? AccessRole.MANAGER : AccessRole.EDITOR,
+                                status ? "plugin:update_status" : "plugin:update")
                         .flatMap(plugin -> {
                             request.validate();
                             return plugins.update(db, id, request);
+                        })
+                        .flatMap(done -> load(db, actor, id))
+                        .call(plugin -> changed(db, org, id, plugin.status()))));
+    }
+
+    /** Archives an active or inactive plugin (manager): it is no longer delivered. */
+    public Uni<PluginView> archive(Caller caller, UUID org, UUID id) {
+        return setStatus(
+                caller,
+                org,
+                id,
+                "plugin:archive",
+                "archived",
+                Set.of("active", "inactive"),
+                "only an active or inactive plugin can be archived");
+    }
+
+    /** Restores an archived plugin to active (manager). */
+    public Uni<PluginView> restore(Caller caller, UUID org, UUID id) {
+        return setStatus(
+                caller,
+                org,
+                id,
+                "plugin:restore",
+                "active",
+                Set.of("archived"),
+                "only an archived plugin can be restored");
+    }
+
+    private Uni<PluginView> setStatus(
+            Caller caller, UUID org, UUID id, String action, String status, Set<String> from, String refusal) {
+        return pool.withTransaction(db -> actors.writer(db, caller, org)
+                .flatMap(actor -> require(db, actor, id, AccessRole.MANAGER, action)
+                        .flatMap(plugin -> {
+                            if (!from.contains(plugin.status())) {
+                                throw ProblemException.conflict("plugin-" + plugin.status(), refusal);
+                            }
+                            return plugins.update(db, id, new PluginRequests.Update(null, null, status));
                         })
                         .flatMap(done -> load(db, actor, id))
                         .call(plugin -> changed(db, org, id, plugin.status()))));
@@ -125,14 +174,7 @@ public class PluginService {
                                             "the config object is deleted",
                                             "state")
                                     .throwIfAny("the member is not valid");
-                            return PluginMemberships.add(
-                                    db,
-                                    org,
-                                    id,
-                                    request.configObjectId(),
-                                    PluginMemberships.Sources.MANUAL,
-                                    null,
-                                    actor.membershipId());
+                            return join(db, actor, id, request.configObjectId());
                         })
                         .flatMap(changed -> plugins.member(db, id, request.configObjectId())
                                 .map(member -> new MemberChange(member.orElseThrow(), changed)))));
@@ -141,13 +183,29 @@ public class PluginService {
     public Uni<Void> removeMember(Caller caller, UUID org, UUID id, UUID objectId) {
         return pool.withTransaction(db -> actors.writer(db, caller, org)
                 .flatMap(actor -> require(db, actor, id, AccessRole.EDITOR, "plugin:update_members"))
-                .flatMap(plugin -> PluginMemberships.remove(db, org, id, objectId))
-                .map(changed -> {
-                    if (!changed) {
-                        throw ProblemException.notFound("member " + objectId + " of plugin " + id);
-                    }
-                    return null;
-                }));
+                .flatMap(plugin -> leave(db, org, id, objectId)));
+    }
+
+    /** A manual membership through {@link PluginMemberships} (which writes {@code plugin.membership.changed}). */
+    static Uni<Boolean> join(SqlClient db, Actor actor, UUID pluginId, UUID objectId) {
+        return PluginMemberships.add(
+                db,
+                actor.organizationId(),
+                pluginId,
+                objectId,
+                PluginMemberships.Sources.MANUAL,
+                null,
+                actor.membershipId());
+    }
+
+    /** Ends an active membership; 404 when there was none. */
+    static Uni<Void> leave(SqlClient db, UUID org, UUID pluginId, UUID objectId) {
+        return PluginMemberships.remove(db, org, pluginId, objectId).map(changed -> {
+            if (!changed) {
+                throw ProblemException.notFound("member " + objectId + " of plugin " + pluginId);
+            }
+            return null;
+        });
     }
 
     public Uni<ResolvedPlugin> resolved(Caller caller, UUID org, UUID id) {

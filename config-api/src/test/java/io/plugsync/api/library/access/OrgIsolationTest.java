@@ -108,6 +108,17 @@ class OrgIsolationTest {
                 o -> as(mine.ownerToken()).get(o + "/config-objects/" + object + "/versions"),
                 o -> as(mine.ownerToken()).get(o + "/config-objects/" + object + "/versions/" + version),
                 o -> as(mine.ownerToken()).get(o + "/config-objects/" + object + "/latest"),
+                o -> as(mine.ownerToken()).get(o + "/config-objects/" + object + "/versions/latest"),
+                o -> as(mine.ownerToken())
+                        .get(o + "/config-objects/" + object + "/versions/compare?from=" + version + "&to=" + version),
+                o -> as(mine.ownerToken()).get(o + "/config-objects/" + object + "/provenance"),
+                o -> as(mine.ownerToken()).get(o + "/config-objects/" + object + "/plugins"),
+                o -> as(mine.ownerToken())
+                        .body("{\"plugin_id\": \"" + plugin + "\"}")
+                        .post(o + "/config-objects/" + object + "/plugins"),
+                o -> as(mine.ownerToken()).delete(o + "/config-objects/" + object + "/plugins/" + plugin),
+                o -> as(mine.ownerToken()).post(o + "/plugins/" + plugin + "/archive"),
+                o -> as(mine.ownerToken()).post(o + "/plugins/" + plugin + "/restore"),
                 o -> as(mine.ownerToken()).post(o + "/config-objects/" + object + "/archive"),
                 o -> as(mine.ownerToken()).post(o + "/config-objects/" + object + "/restore"),
                 o -> as(mine.ownerToken()).delete(o + "/config-objects/" + object),

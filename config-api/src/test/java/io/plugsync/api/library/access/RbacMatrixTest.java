@@ -10,7 +10,9 @@ import io.plugsync.engines.OrgFixtures;
 import io.plugsync.engines.PlugSyncTestEngines;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,36 +32,57 @@ class RbacMatrixTest {
     static final List<String> FAMILIES = List.of(
             "object.read",
             "object.versions",
+            "object.versions.latest",
+            "object.versions.compare",
+            "object.provenance",
             "object.update",
             "object.grants.list",
             "object.grants.add",
+            "object.plugins.list",
+            "object.plugins.add",
+            "object.plugins.remove",
             "plugin.read",
             "plugin.resolved",
             "plugin.update",
             "plugin.release",
             "plugin.grants.add",
+            "plugin.archive",
+            "plugin.restore",
             "instance.read",
             "instance.targets",
             "instance.resync",
             "instance.grants.add",
+            "object.archive",
+            "object.restore",
             "object.delete");
 
     /** Expected status per family for a grant of viewer, editor and manager (in that order). */
     static final Map<String, int[]> BY_ROLE = Map.ofEntries(
             Map.entry("object.read", new int[] {200, 200, 200}),
             Map.entry("object.versions", new int[] {200, 200, 200}),
+            Map.entry("object.versions.latest", new int[] {200, 200, 200}),
+            Map.entry("object.versions.compare", new int[] {200, 200, 200}),
+            Map.entry("object.provenance", new int[] {200, 200, 200}),
             Map.entry("object.update", new int[] {403, 200, 200}),
             Map.entry("object.grants.list", new int[] {200, 200, 200}),
             Map.entry("object.grants.add", new int[] {403, 403, 201}),
+            // membership is the plugin's composition: edit on the plugin, sight of the object
+            Map.entry("object.plugins.list", new int[] {200, 200, 200}),
+            Map.entry("object.plugins.add", new int[] {403, 201, 201}),
+            Map.entry("object.plugins.remove", new int[] {403, 204, 204}),
             Map.entry("plugin.read", new int[] {200, 200, 200}),
             Map.entry("plugin.resolved", new int[] {200, 200, 200}),
             Map.entry("plugin.update", new int[] {403, 200, 200}),
             Map.entry("plugin.release", new int[] {403, 201, 201}),
             Map.entry("plugin.grants.add", new int[] {403, 403, 201}),
+            Map.entry("plugin.archive", new int[] {403, 403, 200}),
+            Map.entry("plugin.restore", new int[] {403, 403, 200}),
             Map.entry("instance.read", new int[] {200, 200, 200}),
             Map.entry("instance.targets", new int[] {200, 200, 200}),
             Map.entry("instance.resync", new int[] {403, 202, 202}),
             Map.entry("instance.grants.add", new int[] {403, 403, 201}),
+            Map.entry("object.archive", new int[] {403, 403, 200}),
+            Map.entry("object.restore", new int[] {403, 403, 200}),
             Map.entry("object.delete", new int[] {403, 403, 200}));
 
     static Stream<Arguments> cases() {
@@ -100,6 +123,11 @@ class RbacMatrixTest {
         TestOrg org = TestOrg.create();
         String object = Library.createSkill(org.ownerToken(), org.id(), "matrix-skill");
         String plugin = Library.createPlugin(org.ownerToken(), org.id(), "Matrix");
+        String version = as(org.ownerToken())
+                .get(base(org.id()) + "/config-objects/" + object + "/versions/latest")
+                .then()
+                .extract()
+                .path("item.id");
         String[] source = Library.source(org);
         String instance = source[1];
         String target = source[2];
@@ -146,61 +174,58 @@ class RbacMatrixTest {
         String update = "{\"content\": " + Library.json(Library.SKILL.replace("pdf-tools", "matrix-skill")) + "}";
         String share = "{\"team_id\": \"" + teamOf(org) + "\", \"role\": \"viewer\"}";
         Map<String, Integer> actual = new LinkedHashMap<>();
+        List<String> wrongTypes = new ArrayList<>();
         for (String family : FAMILIES) {
-            int status = switch (family) {
-                case "object.read" ->
-                    as(token).get(o + "/config-objects/" + object).statusCode();
-                case "object.versions" ->
-                    as(token).get(o + "/config-objects/" + object + "/versions").statusCode();
-                case "object.update" ->
-                    as(token).body(update).put(o + "/config-objects/" + object).statusCode();
-                case "object.grants.list" ->
-                    as(token).get(o + "/config-objects/" + object + "/grants").statusCode();
-                case "object.grants.add" ->
+            Response response = switch (family) {
+                case "object.read" -> as(token).get(o + "/config-objects/" + object);
+                case "object.versions" -> as(token).get(o + "/config-objects/" + object + "/versions");
+                case "object.versions.latest" -> as(token).get(o + "/config-objects/" + object + "/versions/latest");
+                case "object.versions.compare" ->
                     as(token)
-                            .body(share)
-                            .post(o + "/config-objects/" + object + "/grants")
-                            .statusCode();
-                case "plugin.read" -> as(token).get(o + "/plugins/" + plugin).statusCode();
-                case "plugin.resolved" ->
-                    as(token).get(o + "/plugins/" + plugin + "/resolved").statusCode();
+                            .get(o + "/config-objects/" + object + "/versions/compare?from=" + version + "&to="
+                                    + version);
+                case "object.provenance" -> as(token).get(o + "/config-objects/" + object + "/provenance");
+                case "object.plugins.list" -> as(token).get(o + "/config-objects/" + object + "/plugins");
+                case "object.plugins.add" ->
+                    as(token)
+                            .body("{\"plugin_id\": \"" + plugin + "\"}")
+                            .post(o + "/config-objects/" + object + "/plugins");
+                case "object.plugins.remove" ->
+                    as(token).delete(o + "/config-objects/" + object + "/plugins/" + plugin);
+                case "plugin.archive" -> as(token).post(o + "/plugins/" + plugin + "/archive");
+                case "plugin.restore" -> as(token).post(o + "/plugins/" + plugin + "/restore");
+                case "object.archive" -> as(token).post(o + "/config-objects/" + object + "/archive");
+                case "object.restore" -> as(token).post(o + "/config-objects/" + object + "/restore");
+                case "object.update" -> as(token).body(update).put(o + "/config-objects/" + object);
+                case "object.grants.list" -> as(token).get(o + "/config-objects/" + object + "/grants");
+                case "object.grants.add" -> as(token).body(share).post(o + "/config-objects/" + object + "/grants");
+                case "plugin.read" -> as(token).get(o + "/plugins/" + plugin);
+                case "plugin.resolved" -> as(token).get(o + "/plugins/" + plugin + "/resolved");
                 case "plugin.update" ->
-                    as(token)
-                            .body("{\"description\": \"changed\"}")
-                            .patch(o + "/plugins/" + plugin)
-                            .statusCode();
-                case "plugin.release" ->
-                    as(token)
-                            .body("{}")
-                            .post(o + "/plugins/" + plugin + "/releases")
-                            .statusCode();
-                case "plugin.grants.add" ->
-                    as(token)
-                            .body(share)
-                            .post(o + "/plugins/" + plugin + "/grants")
-                            .statusCode();
-                case "instance.read" ->
-                    as(token).get(o + "/connector-instances/" + instance).statusCode();
-                case "instance.targets" ->
-                    as(token)
-                            .get(o + "/connector-instances/" + instance + "/targets")
-                            .statusCode();
+                    as(token).body("{\"description\": \"changed\"}").patch(o + "/plugins/" + plugin);
+                case "plugin.release" -> as(token).body("{}").post(o + "/plugins/" + plugin + "/releases");
+                case "plugin.grants.add" -> as(token).body(share).post(o + "/plugins/" + plugin + "/grants");
+                case "instance.read" -> as(token).get(o + "/connector-instances/" + instance);
+                case "instance.targets" -> as(token).get(o + "/connector-instances/" + instance + "/targets");
                 case "instance.resync" ->
-                    as(token)
-                            .post(o + "/connector-instances/" + instance + "/targets/" + target + "/resync")
-                            .statusCode();
+                    as(token).post(o + "/connector-instances/" + instance + "/targets/" + target + "/resync");
                 case "instance.grants.add" ->
-                    as(token)
-                            .body(share)
-                            .post(o + "/connector-instances/" + instance + "/grants")
-                            .statusCode();
-                case "object.delete" ->
-                    as(token).delete(o + "/config-objects/" + object).statusCode();
+                    as(token).body(share).post(o + "/connector-instances/" + instance + "/grants");
+                case "object.delete" -> as(token).delete(o + "/config-objects/" + object);
                 default -> throw new IllegalArgumentException(family);
             };
+            int status = response.statusCode();
+            if (status == 403) {
+                String type = response.jsonPath().getString("type");
+                if (type == null || !type.endsWith("/missing-resource-role")) {
+                    wrongTypes.add(family + ": " + type);
+                }
+            }
             actual.put(family, status);
         }
         assertThat(actual).as("%s %s (org role %s)", path, role, orgRole).isEqualTo(expected);
+        // every 403 here is a role on a visible resource, never an organisation capability
+        assertThat(wrongTypes).as("403 problem types").isEmpty();
     }
 
     /** A second team to share with (distinct from the subject's team). */

@@ -139,15 +139,43 @@ class ConfigObjectApiTest {
                 .put(base(org.id()) + "/config-objects/" + id)
                 .then()
                 .statusCode(409);
+        String other = Library.createSkill(org.editorToken(), org.id(), "still-news");
+        as(org.editorToken())
+                .get(base(org.id()) + "/config-objects")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(other))
+                .body("items.id", not(hasItem(id)));
         as(org.editorToken())
                 .get(base(org.id()) + "/config-objects?status=archived")
                 .then()
-                .body("items.id", hasItem(id));
+                .body("items.id", hasItem(id))
+                .body("items.id", not(hasItem(other)));
+        as(org.editorToken())
+                .get(base(org.id()) + "/config-objects?include_archived=true")
+                .then()
+                .body("items.id", hasItem(id))
+                .body("items.id", hasItem(other));
         as(org.editorToken())
                 .post(base(org.id()) + "/config-objects/" + id + "/restore")
                 .then()
                 .statusCode(200)
                 .body("item.status", is("active"));
+        as(org.editorToken()).get(base(org.id()) + "/config-objects").then().body("items.id", hasItem(id));
+    }
+
+    @Test
+    void includeArchivedStillHidesDeletedObjects() {
+        TestOrg org = TestOrg.create();
+        String id = Library.createSkill(org.editorToken(), org.id(), "deleted-news");
+        as(org.editorToken())
+                .delete(base(org.id()) + "/config-objects/" + id)
+                .then()
+                .statusCode(200);
+        as(org.editorToken())
+                .get(base(org.id()) + "/config-objects?include_archived=true")
+                .then()
+                .body("items.id", not(hasItem(id)));
     }
 
     @Test

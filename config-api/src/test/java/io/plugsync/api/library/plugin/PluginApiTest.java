@@ -7,10 +7,12 @@ import static io.plugsync.api.library.Library.uuid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 
 import io.plugsync.api.library.Library;
+import io.plugsync.api.library.Outbox;
 import io.plugsync.api.support.TestOrg;
 import io.plugsync.common.outbox.OutboxContract;
 import io.plugsync.engines.PlugSyncTestEngines;
@@ -210,6 +212,68 @@ class PluginApiTest {
                 .patch(base(org.id()) + "/plugins/" + plugin)
                 .then()
                 .statusCode(403)
-                .body("missing_capability", is("plugin:update"));
+                .body("type", endsWith("/missing-resource-role"))
+                .body("action", is("plugin:update"))
+                .body("required_role", is("editor"))
+                .body("your_role", is("viewer"));
+    }
+
+    @Test
+    void archiveAndRestoreAndStatusChangesNeedManager() throws Exception {
+        TestOrg org = TestOrg.create();
+        String plugin = Library.createPlugin(org.ownerToken(), org.id(), "Controlled");
+        String editor = Fixtures.teamWith(org, "editor-" + org.id());
+        as(org.ownerToken())
+                .body("{\"team_id\": \"" + editor + "\", \"role\": \"editor\"}")
+                .post(base(org.id()) + "/plugins/" + plugin + "/grants")
+                .then()
+                .statusCode(201);
+        as(org.editorToken())
+                .body("{\"description\": \"edited\"}")
+                .patch(base(org.id()) + "/plugins/" + plugin)
+                .then()
+                .statusCode(200);
+        as(org.editorToken())
+                .body("{\"status\": \"archived\"}")
+                .patch(base(org.id()) + "/plugins/" + plugin)
+                .then()
+                .statusCode(403)
+                .body("type", endsWith("/missing-resource-role"))
+                .body("action", is("plugin:update_status"))
+                .body("required_role", is("manager"));
+        as(org.editorToken())
+                .post(base(org.id()) + "/plugins/" + plugin + "/archive")
+                .then()
+                .statusCode(403)
+                .body("action", is("plugin:archive"));
+        as(org.ownerToken())
+                .post(base(org.id()) + "/plugins/" + plugin + "/archive")
+                .then()
+                .statusCode(200)
+                .body("item.status", is("archived"));
+        as(org.ownerToken())
+                .post(base(org.id()) + "/plugins/" + plugin + "/archive")
+                .then()
+                .statusCode(409)
+                .body("type", endsWith("/plugin-archived"));
+        as(org.editorToken())
+                .post(base(org.id()) + "/plugins/" + plugin + "/restore")
+                .then()
+                .statusCode(403)
+                .body("action", is("plugin:restore"));
+        as(org.ownerToken())
+                .post(base(org.id()) + "/plugins/" + plugin + "/restore")
+                .then()
+                .statusCode(200)
+                .body("item.status", is("active"));
+        as(org.ownerToken())
+                .post(base(org.id()) + "/plugins/" + plugin + "/restore")
+                .then()
+                .statusCode(409);
+        assertThat(Outbox.of(OutboxContract.PLUGIN, plugin).stream()
+                        .filter(e -> e.eventType().equals(OutboxContract.PLUGIN_CHANGED.name()))
+                        .map(e -> e.payload().path("status").asText())
+                        .toList())
+                .containsExactly("active", "active", "archived", "active");
     }
 }
