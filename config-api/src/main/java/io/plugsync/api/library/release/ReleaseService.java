@@ -8,9 +8,8 @@ import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.Validation;
 import io.plugsync.common.auth.Caller;
 import io.plugsync.common.http.ProblemException;
+import io.plugsync.common.library.PluginReleases;
 import io.plugsync.common.library.PluginResolution;
-import io.plugsync.common.outbox.OutboxWriter;
-import io.plugsync.common.outbox.PluginReleaseCreated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -43,11 +42,10 @@ public class ReleaseService {
                 .flatMap(actor -> plugins.require(db, actor, pluginId, AccessRole.EDITOR, "plugin:release")
                         .flatMap(plugin -> {
                             new Validation().text(notes, "/notes", 2000, false).throwIfAny("the release is not valid");
-                            return releases.insert(db, pluginId, actor.membershipId(), notes);
+                            return PluginReleases.snapshot(
+                                    db, org, pluginId, PluginReleases.Kind.MANUAL, actor.membershipId(), notes);
                         })
-                        .flatMap(id -> load(db, pluginId, id))
-                        .call(release -> OutboxWriter.append(
-                                db, new PluginReleaseCreated(org, pluginId, release.id(), release.itemCount())))));
+                        .flatMap(created -> load(db, pluginId, created.releaseId()))));
     }
 
     public Uni<Page<ReleaseView>> list(Caller caller, UUID org, UUID pluginId, Paging paging) {
@@ -70,7 +68,8 @@ public class ReleaseService {
                 .flatMap(release -> PluginResolution.current(db, pluginId).map(now -> compare(release, now))));
     }
 
-    private Uni<ReleaseView> load(SqlClient db, UUID pluginId, UUID releaseId) {
+    /** The release with its items; 404 when the plugin has no such release. */
+    Uni<ReleaseView> load(SqlClient db, UUID pluginId, UUID releaseId) {
         return releases.find(db, pluginId, releaseId)
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("release " + releaseId)))
                 .flatMap(release -> releases.items(db, releaseId).map(release::withItems));
