@@ -53,7 +53,7 @@ public class GrantRepository {
     public Uni<Optional<GrantView>> active(SqlClient db, GrantTarget target, UUID id, GrantRequest grant) {
         return db.preparedQuery("SELECT * FROM " + target.table + " WHERE " + target.column + " = $1"
                         + " AND coalesce(org_membership_id::text, team_id::text, 'org')"
-                        + " = coalesce($2::text, $3::text, 'org') AND removed_at IS NULL FOR UPDATE")
+                        + " = coalesce($2::uuid::text, $3::uuid::text, 'org') AND removed_at IS NULL FOR UPDATE")
                 .execute(Sql.tuple(id, grant.orgMembershipId(), grant.teamId()))
                 .map(rows -> Rows.first(rows, GrantView::from));
     }

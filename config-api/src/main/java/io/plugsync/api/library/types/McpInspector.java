@@ -120,7 +120,7 @@ final class McpInspector {
                 return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
             }
         } catch (IllegalArgumentException e) {
-            // a url with an unexpanded ${...} is not a URI yet: show it as stored
+            // not a URI: show it as stored
         }
         return url;
     }
