@@ -5,6 +5,7 @@ import io.plugsync.api.library.access.Actor;
 import io.plugsync.api.library.access.Actors;
 import io.plugsync.api.library.plugin.PluginService;
 import io.plugsync.common.auth.Caller;
+import io.plugsync.common.http.Problem;
 import io.plugsync.common.http.ProblemException;
 import io.plugsync.common.library.ConfigObjectWriter;
 import io.plugsync.common.library.ConfigObjects;
@@ -38,6 +39,9 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class ReleaseRollback {
+    /** The problem reason of a too weak role on a resource (as {@code Actor.require} answers it). */
+    static final String MISSING_RESOURCE_ROLE = "missing-resource-role";
+
     private final Pool pool;
     private final Actors actors;
     private final PluginService plugins;
@@ -132,24 +136,40 @@ public class ReleaseRollback {
                         new RollbackResult.Changes(added, removed, written, statusRestored, skipped)));
     }
 
-    /** Every object the rollback would change must be one the caller may change; a 403 names those it may not. */
+    /**
+     * Every object the rollback would change must be one the caller may change: otherwise a 403
+     * {@code missing-resource-role} with one error per object naming the role needed and held.
+     */
     private static void requireRights(Actor actor, List<RollbackTarget> targets) {
-        List<UUID> denied = new ArrayList<>();
+        List<Problem.FieldError> denied = new ArrayList<>();
+        List<UUID> ids = new ArrayList<>();
         for (RollbackTarget target : targets) {
             if (target.unchanged() || target.connectorManaged()) {
                 continue;
             }
+            // a new version needs editor; bringing back a deleted, archived or inactive object needs manager
             AccessRole needed = target.live() ? AccessRole.EDITOR : AccessRole.MANAGER;
             AccessRole held = actor.isOrgAdmin()
                     ? AccessRole.MANAGER
                     : AccessRole.ofRank(target.rank()).orElse(null);
             if (held == null || !held.atLeast(needed)) {
-                denied.add(target.configObjectId());
+                ids.add(target.configObjectId());
+                denied.add(new Problem.FieldError(
+                        "/config_objects/" + target.configObjectId(),
+                        "restoring it needs the " + needed.wire() + " role on the object; yours is "
+                                + (held == null ? "none" : held.wire()),
+                        "missing-resource-role"));
             }
         }
         if (!denied.isEmpty()) {
-            throw new ProblemException(
-                    ProblemException.forbidden("config_object:update").problem().with("config_object_ids", denied));
+            throw new ProblemException(Problem.of(
+                            403,
+                            MISSING_RESOURCE_ROLE,
+                            "Forbidden",
+                            "the rollback would change config objects the caller may not change")
+                    .withErrors(denied)
+                    .with("action", "plugin:rollback")
+                    .with("config_object_ids", ids));
         }
     }
 

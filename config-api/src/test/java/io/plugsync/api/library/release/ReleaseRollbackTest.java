@@ -7,7 +7,9 @@ import static io.plugsync.api.library.Library.uuid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 
@@ -235,13 +237,32 @@ class ReleaseRollbackTest {
                 .post(path)
                 .then()
                 .statusCode(403)
-                .body("missing_capability", is("config_object:update"))
-                .body("config_object_ids", contains(skill));
+                .body("type", endsWith("/missing-resource-role"))
+                .body("action", is("plugin:rollback"))
+                .body("config_object_ids", contains(skill))
+                .body("errors[0].pointer", is("/config_objects/" + skill))
+                .body("errors[0].message", containsString("editor role on the object; yours is viewer"));
         long grantWrites = 4; // two grants: each a plugin.grant.changed and an access_change release event
         assertThat(Outbox.total()).isEqualTo(before + grantWrites);
         assertThat(versions(skill)).isEqualTo(2);
-        // the organisation admin may
-        as(owner).post(path).then().statusCode(201);
+        // an editor of the object may write the pinned content as a new version
+        as(owner)
+                .body("{\"org_wide\": true, \"role\": \"editor\"}")
+                .post(base(org.id()) + "/config-objects/" + skill + "/grants")
+                .then()
+                .statusCode(201);
+        as(org.editorToken()).post(path).then().statusCode(201);
         assertThat(versions(skill)).isEqualTo(3);
+        // bringing a deleted object back needs manager on it; the organisation admin has it
+        as(owner).delete(base(org.id()) + "/config-objects/" + skill).then().statusCode(200);
+        as(org.editorToken())
+                .post(path)
+                .then()
+                .statusCode(403)
+                .body("errors[0].message", containsString("manager role on the object; yours is editor"));
+        assertThat(versions(skill)).isEqualTo(4);
+        as(owner).post(path).then().statusCode(201);
+        assertThat(versions(skill)).isEqualTo(5);
+        as(owner).get(base(org.id()) + "/config-objects/" + skill).then().body("item.status", is("active"));
     }
 }
