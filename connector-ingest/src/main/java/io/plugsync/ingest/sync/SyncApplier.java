@@ -1,6 +1,7 @@
 package io.plugsync.ingest.sync;
 
 import io.plugsync.common.library.PluginMemberships;
+import io.plugsync.common.library.PluginReleases;
 import io.plugsync.common.source.SyncTarget;
 import io.plugsync.ingest.library.ConfigObjectSink;
 import io.plugsync.ingest.library.SourceObject;
@@ -61,6 +62,8 @@ public class SyncApplier {
                                 plan.creates(),
                                 file -> create(db, target, syncEventId, revision, file, contents, tombstoned, report))))
                 .flatMap(ignored -> bindings.touchAll(db, target.targetId(), revision))
+                // one sync_snapshot release per plugin whose members or member versions this sync changed
+                .call(ignored -> PluginReleases.afterSync(db, target.organizationId(), syncEventId, revision))
                 .map(ignored -> new Applied(report.toJson(plan.unchanged()), report.errors));
     }
 

@@ -49,6 +49,15 @@ public class GrantRepository {
                 .map(rows -> GrantView.from(rows.iterator().next()));
     }
 
+    /** The principal's active grant on the resource, locked until the transaction ends; empty when it has none. */
+    public Uni<Optional<GrantView>> active(SqlClient db, GrantTarget target, UUID id, GrantRequest grant) {
+        return db.preparedQuery("SELECT * FROM " + target.table + " WHERE " + target.column + " = $1"
+                        + " AND coalesce(org_membership_id::text, team_id::text, 'org')"
+                        + " = coalesce($2::uuid::text, $3::uuid::text, 'org') AND removed_at IS NULL FOR UPDATE")
+                .execute(Sql.tuple(id, grant.orgMembershipId(), grant.teamId()))
+                .map(rows -> Rows.first(rows, GrantView::from));
+    }
+
     /** Soft-removes an active grant; the grant as it was, empty when there was none. */
     public Uni<Optional<GrantView>> remove(SqlClient db, GrantTarget target, UUID id, UUID grantId) {
         return db.preparedQuery("UPDATE " + target.table + " SET removed_at = now() WHERE id = $1 AND " + target.column

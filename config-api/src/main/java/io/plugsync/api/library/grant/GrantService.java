@@ -8,6 +8,7 @@ import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.Validation;
 import io.plugsync.common.auth.Caller;
 import io.plugsync.common.http.ProblemException;
+import io.plugsync.common.library.PluginReleases;
 import io.plugsync.common.outbox.ChangeKind;
 import io.plugsync.common.outbox.OutboxWriter;
 import io.plugsync.common.outbox.PluginGrantChanged;
@@ -15,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -58,22 +60,20 @@ public class GrantService {
                                                 "reference")
                                         .throwIfAny("the grant is not valid");
                             }
-                            return grants.upsert(db, target, id, request, actor.membershipId());
+                            return previousPluginGrant(db, target, id, request)
+                                    .flatMap(before -> grants.upsert(db, target, id, request, actor.membershipId())
+                                            .call(grant -> accessRelease(db, actor, target, id, before, grant)));
                         })
                         .call(grant -> changed(db, org, target, id, grant, ChangeKind.ADDED))));
     }
 
     public Uni<Void> remove(Caller caller, UUID org, GrantTarget target, UUID id, UUID grantId) {
         return pool.withTransaction(db -> actors.writer(db, caller, org)
-                .flatMap(actor -> require(db, actor, target, id, AccessRole.MANAGER, "share"))
-                .flatMap(ok -> grants.remove(db, target, id, grantId))
-                .flatMap(removed -> changed(
-                        db,
-                        org,
-                        target,
-                        id,
-                        removed.orElseThrow(() -> ProblemException.notFound("grant " + grantId)),
-                        ChangeKind.REMOVED)));
+                .flatMap(actor -> require(db, actor, target, id, AccessRole.MANAGER, "share")
+                        .flatMap(ok -> grants.remove(db, target, id, grantId))
+                        .map(removed -> removed.orElseThrow(() -> ProblemException.notFound("grant " + grantId)))
+                        .call(grant -> accessRelease(db, actor, target, id, Optional.of(grant), null)))
+                .flatMap(removed -> changed(db, org, target, id, removed, ChangeKind.REMOVED)));
     }
 
     /**
@@ -90,6 +90,46 @@ public class GrantService {
                 db,
                 new PluginGrantChanged(
                         org, id, grant.id(), grant.orgMembershipId(), grant.teamId(), grant.orgWide(), change));
+    }
+
+    /** The principal's current grant when {@code target} is a plugin (its access release needs the role before). */
+    private Uni<Optional<GrantView>> previousPluginGrant(
+            SqlClient db, GrantTarget target, UUID id, GrantRequest request) {
+        return target == GrantTarget.PLUGIN
+                ? grants.active(db, target, id, request)
+                : Uni.createFrom().item(Optional.empty());
+    }
+
+    /**
+     * An {@code access_change} release of a plugin whose grants changed: a new grant, a new role
+     * ({@code after}), or a revoke ({@code after} null). Re-granting the same role changes nothing
+     * and writes no release.
+     */
+    private static Uni<Void> accessRelease(
+            SqlClient db, Actor actor, GrantTarget target, UUID id, Optional<GrantView> before, GrantView after) {
+        if (target != GrantTarget.PLUGIN
+                || (after != null && before.isPresent() && before.get().role().equals(after.role()))) {
+            return Uni.createFrom().voidItem();
+        }
+        String notes;
+        if (after == null) {
+            notes = "grant revoked: " + principal(before.get()) + " ("
+                    + before.get().role() + ")";
+        } else if (before.isEmpty()) {
+            notes = "grant added: " + principal(after) + " as " + after.role();
+        } else {
+            notes = "grant changed: " + principal(after) + " " + before.get().role() + " -> " + after.role();
+        }
+        return PluginReleases.snapshot(
+                        db, actor.organizationId(), id, PluginReleases.Kind.ACCESS_CHANGE, actor.membershipId(), notes)
+                .replaceWithVoid();
+    }
+
+    private static String principal(GrantView grant) {
+        if (grant.orgMembershipId() != null) {
+            return "member " + grant.orgMembershipId();
+        }
+        return grant.teamId() != null ? "team " + grant.teamId() : "the whole organisation";
     }
 
     private Uni<Boolean> principalExists(SqlClient db, UUID org, GrantRequest request) {

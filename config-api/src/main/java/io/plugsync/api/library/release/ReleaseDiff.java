@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * A release compared with the plugin resolved now: objects added since, removed since (or now
- * deleted), and changed (a newer latest version); unchanged ones are only counted.
+ * deleted), and changed (a newer latest version with other content); unchanged ones (the pinned
+ * version, or a newer one with the same content, as a rollback writes) are only counted.
  */
 public record ReleaseDiff(
         UUID releaseId,

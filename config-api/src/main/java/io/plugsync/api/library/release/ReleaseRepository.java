@@ -3,6 +3,7 @@ package io.plugsync.api.library.release;
 import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.Sql;
 import io.plugsync.common.library.PluginResolution;
+import io.plugsync.common.library.StoredVersion;
 import io.plugsync.common.sql.Rows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -12,25 +13,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** SQL for plugin releases and their immutable item snapshots. */
+/**
+ * Reads of plugin releases and their immutable item snapshots, and what a rollback needs to know;
+ * releases are written by {@link io.plugsync.common.library.PluginReleases}.
+ */
 @ApplicationScoped
 public class ReleaseRepository {
     private static final String SELECT = "SELECT r.*, (SELECT count(*) FROM plugin_release_item i"
             + " WHERE i.plugin_release_id = r.id)::int AS item_count FROM plugin_release r";
-
-    /** Inserts a release and snapshots the plugin's resolved versions into it; returns its id. */
-    public Uni<UUID> insert(SqlClient db, UUID pluginId, UUID member, String notes) {
-        return db.preparedQuery(
-                        "INSERT INTO plugin_release (plugin_id, release_kind, created_by_org_membership_id, notes)"
-                                + " VALUES ($1, 'manual', $2, $3) RETURNING id")
-                .execute(Sql.tuple(pluginId, member, notes))
-                .map(rows -> rows.iterator().next().getUUID("id"))
-                .call(id -> db.preparedQuery("INSERT INTO plugin_release_item"
-                                + " (plugin_release_id, config_object_id, config_object_version_id)"
-                                + " SELECT $2::uuid, x.config_object_id, x.id FROM (" + PluginResolution.CURRENT
-                                + ") x")
-                        .execute(Sql.tuple(pluginId, id)));
-    }
 
     public Uni<Optional<ReleaseView>> find(SqlClient db, UUID pluginId, UUID releaseId) {
         return db.preparedQuery(SELECT + " WHERE r.plugin_id = $1 AND r.id = $2")
@@ -52,6 +42,33 @@ public class ReleaseRepository {
                         .map(m -> new ReleaseView.Item(
                                 m.configObjectId(), m.version().id(), m.objectType(), m.title()))
                         .toList());
+    }
+
+    /** The plugin's active memberships (live or not), locking the plugin row so rollbacks of one plugin queue. */
+    public Uni<List<UUID>> lockMembers(SqlClient db, UUID pluginId) {
+        return db.preparedQuery("SELECT id FROM plugin WHERE id = $1 FOR UPDATE")
+                .execute(Sql.tuple(pluginId))
+                .flatMap(locked -> db.preparedQuery("SELECT config_object_id FROM plugin_config_object"
+                                + " WHERE plugin_id = $1 AND removed_at IS NULL ORDER BY config_object_id")
+                        .execute(Sql.tuple(pluginId)))
+                .map(rows -> Rows.all(rows, row -> row.getUUID("config_object_id")));
+    }
+
+    /**
+     * Each object a release pinned, as it is now (status, mode, latest version, the member's rank
+     * on it) with the pinned version; the object rows are locked until the rollback commits.
+     */
+    public Uni<List<RollbackTarget>> rollbackTargets(SqlClient db, UUID releaseId, UUID member) {
+        return db.preparedQuery("SELECT o.object_type, o.title, o.source_mode, o.status, o.current_file_name,"
+                        + " o.current_relative_path, library_object_rank(o.id, $2::uuid) AS access_rank,"
+                        + " (SELECT lv.id FROM config_object_version lv WHERE lv.config_object_id = o.id"
+                        + "   ORDER BY lv.created_at DESC, lv.id DESC LIMIT 1) AS latest_version_id, "
+                        + StoredVersion.COLUMNS
+                        + " FROM plugin_release_item i JOIN config_object o ON o.id = i.config_object_id"
+                        + " JOIN config_object_version v ON v.id = i.config_object_version_id"
+                        + " WHERE i.plugin_release_id = $1 ORDER BY o.title, o.id FOR UPDATE OF o")
+                .execute(Sql.tuple(releaseId, member))
+                .map(rows -> Rows.all(rows, RollbackTarget::from));
     }
 
     static ReleaseView view(Row row) {

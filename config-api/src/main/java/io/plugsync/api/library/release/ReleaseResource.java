@@ -23,10 +23,12 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ReleaseResource {
     private final ReleaseService service;
+    private final ReleaseRollback rollback;
     private final CurrentCaller caller;
 
-    public ReleaseResource(ReleaseService service, CurrentCaller caller) {
+    public ReleaseResource(ReleaseService service, ReleaseRollback rollback, CurrentCaller caller) {
         this.service = service;
+        this.rollback = rollback;
         this.caller = caller;
     }
 
@@ -65,5 +67,19 @@ public class ReleaseResource {
             @PathParam("pluginId") UUID pluginId,
             @PathParam("releaseId") UUID releaseId) {
         return service.diff(caller.get(), org, pluginId, releaseId).map(Item::of);
+    }
+
+    /** Restores the plugin to the release; the answer is the {@code system} release recording it and what changed. */
+    @POST
+    @Path("/{releaseId}/rollback")
+    public Uni<Response> rollback(
+            @PathParam("orgId") UUID org,
+            @PathParam("pluginId") UUID pluginId,
+            @PathParam("releaseId") UUID releaseId) {
+        return rollback.rollback(caller.get(), org, pluginId, releaseId)
+                .map(result -> Response.created(URI.create("/v1/orgs/" + org + "/plugins/" + pluginId + "/releases/"
+                                + result.release().id()))
+                        .entity(Item.of(result))
+                        .build());
     }
 }

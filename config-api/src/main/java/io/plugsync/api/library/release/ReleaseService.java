@@ -8,19 +8,23 @@ import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.Validation;
 import io.plugsync.common.auth.Caller;
 import io.plugsync.common.http.ProblemException;
+import io.plugsync.common.json.CanonicalJson;
+import io.plugsync.common.library.PluginReleases;
 import io.plugsync.common.library.PluginResolution;
-import io.plugsync.common.outbox.OutboxWriter;
-import io.plugsync.common.outbox.PluginReleaseCreated;
+import io.plugsync.common.library.StoredVersion;
+import io.plugsync.common.library.VersionContent;
+import io.plugsync.common.library.VersionSealer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.function.BiPredicate;
 
 /** Plugin releases: snapshots of the resolved plugin, and their diff against now. */
 @ApplicationScoped
@@ -29,12 +33,15 @@ public class ReleaseService {
     private final Actors actors;
     private final PluginService plugins;
     private final ReleaseRepository releases;
+    private final VersionSealer sealer;
 
-    public ReleaseService(Pool pool, Actors actors, PluginService plugins, ReleaseRepository releases) {
+    public ReleaseService(
+            Pool pool, Actors actors, PluginService plugins, ReleaseRepository releases, VersionSealer sealer) {
         this.pool = pool;
         this.actors = actors;
         this.plugins = plugins;
         this.releases = releases;
+        this.sealer = sealer;
     }
 
     public Uni<ReleaseView> create(Caller caller, UUID org, UUID pluginId, ReleaseRequests request) {
@@ -43,11 +50,10 @@ public class ReleaseService {
                 .flatMap(actor -> plugins.require(db, actor, pluginId, AccessRole.EDITOR, "plugin:release")
                         .flatMap(plugin -> {
                             new Validation().text(notes, "/notes", 2000, false).throwIfAny("the release is not valid");
-                            return releases.insert(db, pluginId, actor.membershipId(), notes);
+                            return PluginReleases.snapshot(
+                                    db, org, pluginId, PluginReleases.Kind.MANUAL, actor.membershipId(), notes);
                         })
-                        .flatMap(id -> load(db, pluginId, id))
-                        .call(release -> OutboxWriter.append(
-                                db, new PluginReleaseCreated(org, pluginId, release.id(), release.itemCount())))));
+                        .flatMap(created -> load(db, pluginId, created.releaseId()))));
     }
 
     public Uni<Page<ReleaseView>> list(Caller caller, UUID org, UUID pluginId, Paging paging) {
@@ -67,46 +73,63 @@ public class ReleaseService {
         return pool.withConnection(db -> actors.reader(db, caller, org)
                 .flatMap(actor -> plugins.load(db, actor, pluginId))
                 .flatMap(plugin -> load(db, pluginId, releaseId))
-                .flatMap(release -> PluginResolution.current(db, pluginId).map(now -> compare(release, now))));
+                .flatMap(release -> PluginResolution.release(db, releaseId))
+                .flatMap(pinned -> PluginResolution.current(db, pluginId)
+                        .map(now -> compare(releaseId, pluginId, pinned, now, this::sameContent))));
     }
 
-    private Uni<ReleaseView> load(SqlClient db, UUID pluginId, UUID releaseId) {
+    /** The release with its items; 404 when the plugin has no such release. */
+    Uni<ReleaseView> load(SqlClient db, UUID pluginId, UUID releaseId) {
         return releases.find(db, pluginId, releaseId)
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("release " + releaseId)))
                 .flatMap(release -> releases.items(db, releaseId).map(release::withItems));
     }
 
-    static ReleaseDiff compare(ReleaseView release, List<PluginResolution.Member> now) {
-        Map<UUID, ReleaseView.Item> then = release.items().stream()
-                .collect(Collectors.toMap(ReleaseView.Item::configObjectId, Function.identity()));
+    /**
+     * The release's pinned members against the plugin now. A member whose latest version is not
+     * the pinned one but holds the same content (e.g. the new version a rollback wrote) is unchanged:
+     * it delivers exactly what the release pinned.
+     */
+    static ReleaseDiff compare(
+            UUID releaseId,
+            UUID pluginId,
+            List<PluginResolution.Member> pinned,
+            List<PluginResolution.Member> now,
+            BiPredicate<StoredVersion, StoredVersion> sameContent) {
+        Map<UUID, PluginResolution.Member> then = new LinkedHashMap<>();
+        pinned.forEach(m -> then.put(m.configObjectId(), m));
         List<ReleaseDiff.Entry> added = new ArrayList<>();
         List<ReleaseDiff.Entry> changed = new ArrayList<>();
         int unchanged = 0;
         for (PluginResolution.Member current : now) {
-            UUID objectId = current.version().configObjectId();
-            ReleaseView.Item old = then.remove(objectId);
+            PluginResolution.Member old = then.remove(current.configObjectId());
             if (old == null) {
-                added.add(new ReleaseDiff.Entry(
-                        objectId,
-                        current.objectType(),
-                        current.title(),
-                        null,
-                        current.version().id()));
-            } else if (!old.configObjectVersionId().equals(current.version().id())) {
-                changed.add(new ReleaseDiff.Entry(
-                        objectId,
-                        current.objectType(),
-                        current.title(),
-                        old.configObjectVersionId(),
-                        current.version().id()));
+                added.add(entry(current, null, current.version().id()));
+            } else if (!sameContent.test(old.version(), current.version())) {
+                changed.add(entry(current, old.version().id(), current.version().id()));
             } else {
                 unchanged++;
             }
         }
         List<ReleaseDiff.Entry> removed = then.values().stream()
-                .map(old -> new ReleaseDiff.Entry(
-                        old.configObjectId(), old.objectType(), old.title(), old.configObjectVersionId(), null))
+                .map(old -> entry(old, old.version().id(), null))
                 .toList();
-        return new ReleaseDiff(release.id(), release.pluginId(), added, removed, changed, unchanged);
+        return new ReleaseDiff(releaseId, pluginId, added, removed, changed, unchanged);
+    }
+
+    private static ReleaseDiff.Entry entry(PluginResolution.Member member, UUID releaseVersion, UUID currentVersion) {
+        return new ReleaseDiff.Entry(
+                member.configObjectId(), member.objectType(), member.title(), releaseVersion, currentVersion);
+    }
+
+    /** The same version, or two versions whose raw text and normalized payload are equal. */
+    private boolean sameContent(StoredVersion a, StoredVersion b) {
+        if (a.id().equals(b.id())) {
+            return true;
+        }
+        VersionContent x = sealer.open(a);
+        VersionContent y = sealer.open(b);
+        return Objects.equals(x.rawText(), y.rawText())
+                && CanonicalJson.write(x.payload()).equals(CanonicalJson.write(y.payload()));
     }
 }

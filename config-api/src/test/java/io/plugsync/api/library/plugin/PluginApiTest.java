@@ -147,7 +147,7 @@ class PluginApiTest {
                 .body("item.added", empty())
                 .body("item.changed", empty());
         as(org.editorToken())
-                .body("{\"content\": " + Library.json(Library.SKILL.replace("pdf-tools", "will-change")) + "}")
+                .body("{\"content\": " + Library.json(Library.SKILL.replace("pdf-tools", "will-change-v2")) + "}")
                 .put(base(org.id()) + "/config-objects/" + changed)
                 .then()
                 .statusCode(200);
