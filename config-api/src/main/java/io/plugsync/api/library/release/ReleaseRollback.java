@@ -40,9 +40,8 @@ import java.util.function.Function;
 @ApplicationScoped
 public class ReleaseRollback {
     /** The problem reason of a too weak role on a resource (as {@code Actor.require} answers it). */
-    static final String MISSING_RESOURCE_ROLE = "missing-resource-role";
-
     private final Pool pool;
+
     private final Actors actors;
     private final PluginService plugins;
     private final ReleaseRepository releases;
@@ -164,7 +163,7 @@ public class ReleaseRollback {
         if (!denied.isEmpty()) {
             throw new ProblemException(Problem.of(
                             403,
-                            MISSING_RESOURCE_ROLE,
+                            ProblemException.MISSING_RESOURCE_ROLE,
                             "Forbidden",
                             "the rollback would change config objects the caller may not change")
                     .withErrors(denied)

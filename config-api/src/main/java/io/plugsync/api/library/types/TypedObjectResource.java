@@ -44,11 +44,22 @@ public class TypedObjectResource {
             @QueryParam("status") String status,
             @QueryParam("source_mode") String sourceMode,
             @QueryParam("connector_instance_id") String instance,
+            @QueryParam("plugin_id") String plugin,
+            @QueryParam("include_archived") String includeArchived,
             @QueryParam("q") String query,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
         return service.list(
-                caller.get(), org, TypedKind.of(kind), status, sourceMode, instance, query, Paging.of(cursor, limit));
+                caller.get(),
+                org,
+                TypedKind.of(kind),
+                status,
+                sourceMode,
+                instance,
+                plugin,
+                includeArchived,
+                query,
+                Paging.of(cursor, limit));
     }
 
     @POST

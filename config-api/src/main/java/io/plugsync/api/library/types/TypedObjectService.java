@@ -40,11 +40,16 @@ public class TypedObjectService {
             String status,
             String sourceMode,
             String instance,
+            String plugin,
+            String includeArchived,
             String query,
             Paging paging) {
         return Uni.createFrom()
                 .deferred(() -> objects.list(
-                        caller, org, ObjectFilter.of(kind.type.wire(), status, sourceMode, instance, query), paging));
+                        caller,
+                        org,
+                        ObjectFilter.of(kind.type.wire(), status, sourceMode, instance, plugin, includeArchived, query),
+                        paging));
     }
 
     public Uni<ConfigObjectView> create(Caller caller, UUID org, TypedKind kind, TypedRequests.Create request) {
@@ -57,7 +62,8 @@ public class TypedObjectService {
                         request.content(),
                         request.fileName(),
                         request.relativePath(),
-                        request.title()));
+                        request.title(),
+                        request.pluginIds()));
     }
 
     public Uni<ConfigObjectView> get(Caller caller, UUID org, TypedKind kind, UUID id) {
