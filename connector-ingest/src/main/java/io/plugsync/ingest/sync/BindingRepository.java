@@ -108,13 +108,30 @@ public class BindingRepository {
                 .replaceWithVoid();
     }
 
-    /** The target's path mappings as rules, in order (SQL in common {@link SourceMappings}). */
+    /**
+     * The target's path mappings as rules, in order (SQL in common {@link SourceMappings}). Retired
+     * mappings select no path: at the next sync the objects only they selected are planned as
+     * deletions like any file that left the selection (terminal deleted version, binding closed,
+     * tombstone naming the retired mapping, all under the mass-deletion guard). Retiring means "stop
+     * syncing these paths", and an object no sync maintains any more must not look connector-managed
+     * and current. Paths another active mapping also selects keep their object.
+     */
     public Uni<MappingRules> mappings(SqlClient db, UUID targetId) {
         return SourceMappings.pathMappingsOf(db, targetId).map(rows -> {
-            List<MappingRule> out = new ArrayList<>();
-            rows.forEach(m -> out.add(new MappingRule(
-                    m.id(), m.selector(), m.objectType(), m.pluginId(), m.autoAddToPlugin(), out.size())));
-            return new MappingRules(out);
+            List<MappingRule> active = new ArrayList<>();
+            List<MappingRule> retired = new ArrayList<>();
+            for (SourceMappings.PathMapping m : rows) {
+                MappingRule rule = new MappingRule(
+                        m.id(),
+                        m.selector(),
+                        m.objectType(),
+                        m.pluginId(),
+                        m.autoAddToPlugin(),
+                        active.size() + retired.size(),
+                        m.attributedTo());
+                (m.active() ? active : retired).add(rule);
+            }
+            return new MappingRules(active, retired);
         });
     }
 }

@@ -7,10 +7,17 @@ import java.util.UUID;
 
 /**
  * A {@code connector_mapping} of a target: a glob selector over repository paths (e.g.
- * {@code /sales/skills/**}), the object type it yields and optional plugin auto-membership.
+ * {@code /sales/skills/**}), the object type it yields, optional plugin auto-membership, and the
+ * member its objects are attributed to (their creator; null when nobody is known).
  */
 public record MappingRule(
-        UUID id, String selector, String objectType, UUID pluginId, boolean autoAddToPlugin, int order) {
+        UUID id,
+        String selector,
+        String objectType,
+        UUID pluginId,
+        boolean autoAddToPlugin,
+        int order,
+        UUID attributedTo) {
 
     /** Repository paths carry no leading slash; selectors may. */
     public String glob() {

@@ -132,6 +132,7 @@ public class SyncWorker {
                                                             head,
                                                             tree,
                                                             plan,
+                                                            rules,
                                                             live,
                                                             contents,
                                                             desired.size()));
@@ -163,6 +164,7 @@ public class SyncWorker {
             BranchHead head,
             GitTree tree,
             ReconcilePlan plan,
+            MappingRules rules,
             List<Binding> plannedAgainst,
             Map<String, byte[]> contents,
             int selected) {
@@ -187,7 +189,14 @@ public class SyncWorker {
                                                         new JsonObject().put("replanned", true))
                                                 .replaceWith(Sync.QUEUED.wire());
                                     }
-                                    return applier.apply(db, locked.get(), sync.id(), head.commitSha(), plan, contents)
+                                    return applier.apply(
+                                                    db,
+                                                    locked.get(),
+                                                    sync.id(),
+                                                    head.commitSha(),
+                                                    plan,
+                                                    rules,
+                                                    contents)
                                             .flatMap(applied -> {
                                                 Sync status = applied.errors() > 0
                                                         ? Sync.COMPLETED_WITH_ERRORS
