@@ -44,16 +44,19 @@ public class SyncWorker {
     private final IngestConfig config;
     private final IngestMetrics metrics;
     private final MassDeletionGuard guard;
+    private final TargetTreeRepository trees;
 
     public SyncWorker(
             Pool pool,
             BindingRepository bindings,
+            TargetTreeRepository trees,
             SyncApplier applier,
             GithubApi github,
             IngestConfig config,
             IngestMetrics metrics) {
         this.pool = pool;
         this.bindings = bindings;
+        this.trees = trees;
         this.applier = applier;
         this.github = github;
         this.config = config;
@@ -211,7 +214,9 @@ public class SyncWorker {
                                                         .put("tree_walked", tree.walked())
                                                         .put("tree_calls", tree.calls())
                                                         .put("apply_ms", (System.nanoTime() - started) / 1_000_000);
-                                                return markSynced(db, locked.get(), head.commitSha(), status)
+                                                return trees.capture(db, planned.targetId(), head.commitSha(), tree)
+                                                        .flatMap(ignored ->
+                                                                markSynced(db, locked.get(), head.commitSha(), status))
                                                         .flatMap(ignored ->
                                                                 SyncEvents.finish(db, sync.id(), status, summary))
                                                         .replaceWith(status.wire());
