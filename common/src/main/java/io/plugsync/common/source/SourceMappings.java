@@ -63,37 +63,11 @@ public final class SourceMappings {
                 .replaceWithVoid();
     }
 
-    /**
-     * A path mapping as a sync applies it: whether it still selects paths (retired ones do not, but a
-     * sync still needs their object type for the bindings they left) and the member whose objects
-     * it makes: its creator, else its instance's creator (rbac.md locked decisions 4 and 7).
-     */
-    public record PathMapping(
-            UUID id,
-            String selector,
-            String objectType,
-            UUID pluginId,
-            boolean autoAddToPlugin,
-            boolean active,
-            UUID attributedTo) {}
-
-    /** The target's path mappings, retired ones included, in the order they were made (earlier mappings win a path). */
-    public static Uni<List<PathMapping>> pathMappingsOf(SqlClient db, UUID targetId) {
-        return db.preparedQuery("SELECT m.id, m.selector, m.object_type, m.plugin_id, m.auto_add_to_plugin,"
-                        + " m.status = $3 AS active,"
-                        + " coalesce(m.created_by_org_membership_id, i.created_by_org_membership_id) AS attributed_to"
-                        + " FROM connector_mapping m JOIN connector_instance i ON i.id = m.connector_instance_id"
-                        + " WHERE m.connector_target_id = $1 AND m.mapping_kind = $2 ORDER BY m.created_at, m.id")
-                .execute(Tuple.of(targetId, SourceKinds.PATH, SourceStatus.Mapping.ACTIVE.wire()))
-                .map(rows -> Rows.all(
-                        rows,
-                        r -> new PathMapping(
-                                r.getUUID("id"),
-                                r.getString("selector"),
-                                r.getString("object_type"),
-                                r.getUUID("plugin_id"),
-                                r.getBoolean("auto_add_to_plugin"),
-                                r.getBoolean("active"),
-                                r.getUUID("attributed_to"))));
+    /** The target's path mappings in the order they were made (earlier mappings win a path). */
+    public static Uni<List<SourceMapping>> pathMappingsOf(SqlClient db, UUID targetId) {
+        return db.preparedQuery("SELECT * FROM connector_mapping WHERE connector_target_id = $1 AND mapping_kind = $2"
+                        + " ORDER BY created_at, id")
+                .execute(Tuple.of(targetId, SourceKinds.PATH))
+                .map(rows -> Rows.all(rows, SourceMapping::from));
     }
 }

@@ -1,6 +1,5 @@
 package io.plugsync.ingest.sync;
 
-import java.nio.file.PathMatcher;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import java.util.stream.Stream;
  */
 public final class MappingRules {
     private final List<MappingRule> rules;
-    private final List<PathMatcher> matchers;
     private final Map<UUID, MappingRule> byId;
 
     public MappingRules(List<MappingRule> active) {
@@ -31,18 +29,12 @@ public final class MappingRules {
                                 (MappingRule r) -> -r.literalPrefix().length())
                         .thenComparingInt(MappingRule::order))
                 .toList();
-        this.matchers = this.rules.stream().map(MappingRule::matcher).toList();
         this.byId = Stream.concat(active.stream(), retired.stream())
                 .collect(Collectors.toMap(MappingRule::id, Function.identity()));
     }
 
     public Optional<MappingRule> match(String path) {
-        for (int i = 0; i < rules.size(); i++) {
-            if (MappingRule.matches(matchers.get(i), path)) {
-                return Optional.of(rules.get(i));
-            }
-        }
-        return Optional.empty();
+        return rules.stream().filter(rule -> rule.matches(path)).findFirst();
     }
 
     /** Any mapping of the target, active or retired. */
