@@ -102,6 +102,25 @@ class ReconcilePlannerTest {
     }
 
     @Test
+    void pathARetiredMappingLeftThatAnotherMappingSelectsAsTheSameTypeKeepsItsObject() {
+        MappingRule retired = new MappingRule(UUID.randomUUID(), "/sales/skills/a/**", "skill", null, false, 2, null);
+        MappingRules withRetired = new MappingRules(List.of(skills), List.of(retired));
+        Binding kept = new Binding(
+                UUID.randomUUID(), UUID.randomUUID(), "sales/skills/a/SKILL.md", "1", retired.id(), "active");
+
+        ReconcilePlan unchanged = ReconcilePlanner.plan(
+                List.of(new DesiredFile("sales/skills/a/SKILL.md", "1", skills)), List.of(kept), withRetired);
+        assertThat(unchanged.deletes()).isEmpty();
+        assertThat(unchanged.creates()).isEmpty();
+        assertThat(unchanged.unchanged()).isEqualTo(1);
+
+        ReconcilePlan changed = ReconcilePlanner.plan(
+                List.of(new DesiredFile("sales/skills/a/SKILL.md", "2", skills)), List.of(kept), withRetired);
+        assertThat(changed.updates()).extracting(ReconcilePlan.Update::binding).containsExactly(kept);
+        assertThat(changed.deletes()).isEmpty();
+    }
+
+    @Test
     void guardHoldsOnlyLargeShares() {
         MassDeletionGuard guard = new MassDeletionGuard(0.5, 10);
         assertThat(guard.holds(10, 12)).isTrue();
