@@ -60,7 +60,8 @@ public final class ConfigObjects {
 
     /**
      * The identity of a connector file whose content does not parse: status {@code
-     * ingestion_error}, titled by its file name, no version.
+     * ingestion_error}, titled by its file name, no version; {@code createdBy} is its owner (the
+     * member the connector acts for), or null.
      */
     public static Uni<UUID> createErrored(
             SqlClient db,
@@ -69,10 +70,12 @@ public final class ConfigObjects {
             UUID connectorInstanceId,
             String fileName,
             String fileExtension,
-            String relativePath) {
+            String relativePath,
+            UUID createdBy) {
         return db.preparedQuery("INSERT INTO config_object (organization_id, object_type, source_mode, title,"
                         + " current_file_name, current_file_extension, current_relative_path, status,"
-                        + " connector_instance_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id")
+                        + " connector_instance_id, created_by_org_membership_id)"
+                        + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id")
                 .execute(Tuple.from(new Object[] {
                     organizationId,
                     type.wire(),
@@ -82,7 +85,8 @@ public final class ConfigObjects {
                     fileExtension,
                     relativePath,
                     Status.INGESTION_ERROR,
-                    connectorInstanceId
+                    connectorInstanceId,
+                    createdBy
                 }))
                 .map(rows -> rows.iterator().next().getUUID("id"));
     }

@@ -28,8 +28,8 @@ import java.util.random.RandomGenerator;
 import org.jboss.logging.Logger;
 
 /**
- * The GitHub REST calls a sync needs, made as the App's installation: branch head, trees, blobs,
- * compare. Non-blocking (JDK HTTP client, async); retries 429/5xx/rate limits per {@link RetryPolicy}.
+ * The GitHub REST calls a sync and target setup need, made as the App's installation: branch head,
+ * trees, blobs, compare, the installation's repositories and one repository. Non-blocking (JDK HTTP client, async); retries 429/5xx/rate limits per {@link RetryPolicy}.
  */
 @ApplicationScoped
 public class GithubApi {
@@ -66,6 +66,36 @@ public class GithubApi {
                 .map(body -> new BranchHead(
                         body.at("/commit/sha").asText(),
                         body.at("/commit/commit/tree/sha").asText()));
+    }
+
+    /**
+     * Page {@code page} (from 1) of the repositories the installation can access, {@code perPage}
+     * (at most 100) a page.
+     */
+    public Uni<RepositoryPage> installationRepositories(String installation, int page, int perPage) {
+        return get(
+                        installation,
+                        "installation_repositories",
+                        "/installation/repositories?per_page=" + perPage + "&page=" + page)
+                .map(body -> {
+                    List<GithubRepository> out = new ArrayList<>();
+                    body.path("repositories").forEach(r -> out.add(repository(r)));
+                    return new RepositoryPage(body.path("total_count").asInt(), out);
+                });
+    }
+
+    /** The repository, or a {@link GithubApiException} with status 404 when the installation cannot see it. */
+    public Uni<GithubRepository> repository(String installation, String owner, String repo) {
+        return get(installation, "repository", repoPath(owner, repo)).map(GithubApi::repository);
+    }
+
+    private static GithubRepository repository(JsonNode r) {
+        return new GithubRepository(
+                r.path("id").asLong(),
+                r.path("full_name").asText(),
+                r.path("default_branch").asText(null),
+                r.path("private").asBoolean(false),
+                r.path("archived").asBoolean(false));
     }
 
     /**

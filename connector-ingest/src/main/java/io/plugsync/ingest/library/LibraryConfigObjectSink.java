@@ -92,7 +92,8 @@ public class LibraryConfigObjectSink implements ConfigObjectSink {
                 source.instanceId(),
                 source.fileName(),
                 source.extension(),
-                source.path());
+                source.path(),
+                source.attributedTo());
     }
 
     private static ObjectType type(SourceObject source) {
@@ -109,8 +110,9 @@ public class LibraryConfigObjectSink implements ConfigObjectSink {
         return new ConfigSource(utf8(content), null, source.path(), hinted && !stem.isBlank() ? stem : null);
     }
 
+    /** Written via the connector, for the member the mapping belongs to (the creator of what it creates). */
     private static VersionAuthor author(SourceObject source) {
-        return VersionAuthor.connector(source.syncEventId(), source.revision());
+        return VersionAuthor.connector(source.attributedTo(), source.syncEventId(), source.revision());
     }
 
     private static String message(Exception e) {

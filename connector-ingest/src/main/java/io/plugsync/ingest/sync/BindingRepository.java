@@ -1,8 +1,10 @@
 package io.plugsync.ingest.sync;
 
-import io.plugsync.common.source.SourceMappings;
+import io.plugsync.common.source.SourceKinds;
+import io.plugsync.common.source.SourceStatus;
 import io.plugsync.common.source.SyncTarget;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Source bindings, tombstones and connector plugin memberships of a target. */
+/** Source bindings, tombstones and path mappings of a target, as a sync reads and writes them. */
 @ApplicationScoped
 public class BindingRepository {
 
@@ -108,13 +110,39 @@ public class BindingRepository {
                 .replaceWithVoid();
     }
 
-    /** The target's path mappings as rules, in order (SQL in common {@link SourceMappings}). */
+    /**
+     * The target's path mappings as rules, retired ones included, in the order they were made
+     * (earlier mappings win a path among equally specific ones). Each is attributed to its creator,
+     * else its instance's creator (rbac.md locked decisions 4 and 7).
+     *
+     * <p>Retired mappings select no path: at the next sync the objects only they selected are
+     * planned as deletions like any file that left the selection (terminal deleted version, binding
+     * closed, tombstone naming the retired mapping, all under the mass-deletion guard). Retiring
+     * means "stop syncing these paths", and an object no sync maintains any more must not look
+     * connector-managed and current. Paths another active mapping also selects keep their object.
+     */
     public Uni<MappingRules> mappings(SqlClient db, UUID targetId) {
-        return SourceMappings.pathMappingsOf(db, targetId).map(rows -> {
-            List<MappingRule> out = new ArrayList<>();
-            rows.forEach(m -> out.add(new MappingRule(
-                    m.id(), m.selector(), m.objectType(), m.pluginId(), m.autoAddToPlugin(), out.size())));
-            return new MappingRules(out);
-        });
+        return db.preparedQuery("SELECT m.id, m.selector, m.object_type, m.plugin_id, m.auto_add_to_plugin,"
+                        + " m.status = $3 AS active,"
+                        + " coalesce(m.created_by_org_membership_id, i.created_by_org_membership_id) AS attributed_to"
+                        + " FROM connector_mapping m JOIN connector_instance i ON i.id = m.connector_instance_id"
+                        + " WHERE m.connector_target_id = $1 AND m.mapping_kind = $2 ORDER BY m.created_at, m.id")
+                .execute(Tuple.of(targetId, SourceKinds.PATH, SourceStatus.Mapping.ACTIVE.wire()))
+                .map(rows -> {
+                    List<MappingRule> active = new ArrayList<>();
+                    List<MappingRule> retired = new ArrayList<>();
+                    for (Row r : rows) {
+                        MappingRule rule = new MappingRule(
+                                r.getUUID("id"),
+                                r.getString("selector"),
+                                r.getString("object_type"),
+                                r.getUUID("plugin_id"),
+                                r.getBoolean("auto_add_to_plugin"),
+                                active.size() + retired.size(),
+                                r.getUUID("attributed_to"));
+                        (r.getBoolean("active") ? active : retired).add(rule);
+                    }
+                    return new MappingRules(active, retired);
+                });
     }
 }

@@ -1,6 +1,5 @@
 package io.plugsync.ingest.sync;
 
-import java.nio.file.PathMatcher;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -8,35 +7,44 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** The mappings of one target; a path belongs to the most specific matching selector. */
+/**
+ * The mappings of one target; a path belongs to the most specific matching active selector.
+ * Retired mappings select nothing; they are kept so the bindings they left can still be told apart
+ * by object type and attributed ({@link #byId}).
+ */
 public final class MappingRules {
     private final List<MappingRule> rules;
-    private final List<PathMatcher> matchers;
     private final Map<UUID, MappingRule> byId;
 
-    public MappingRules(List<MappingRule> rules) {
+    public MappingRules(List<MappingRule> active) {
+        this(active, List.of());
+    }
+
+    public MappingRules(List<MappingRule> active, List<MappingRule> retired) {
         // most specific first: longest literal prefix, then declaration order
-        this.rules = rules.stream()
+        this.rules = active.stream()
                 .sorted(Comparator.comparingInt(
                                 (MappingRule r) -> -r.literalPrefix().length())
                         .thenComparingInt(MappingRule::order))
                 .toList();
-        this.matchers = this.rules.stream().map(MappingRule::matcher).toList();
-        this.byId = rules.stream().collect(Collectors.toMap(MappingRule::id, Function.identity()));
+        this.byId = Stream.concat(active.stream(), retired.stream())
+                .collect(Collectors.toMap(MappingRule::id, Function.identity()));
     }
 
     public Optional<MappingRule> match(String path) {
-        for (int i = 0; i < rules.size(); i++) {
-            if (MappingRule.matches(matchers.get(i), path)) {
-                return Optional.of(rules.get(i));
-            }
-        }
-        return Optional.empty();
+        return rules.stream().filter(rule -> rule.matches(path)).findFirst();
     }
 
+    /** Any mapping of the target, active or retired. */
     public Optional<MappingRule> byId(UUID id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The member a binding's objects are attributed to: its mapping's, null when unknown. */
+    public UUID attributedTo(Binding binding) {
+        return byId(binding.mappingId()).map(MappingRule::attributedTo).orElse(null);
     }
 
     /** Directory filter for walking truncated trees. */
@@ -44,6 +52,7 @@ public final class MappingRules {
         return rules.stream().anyMatch(r -> r.mayContain(directory));
     }
 
+    /** Whether no active mapping selects anything. */
     public boolean isEmpty() {
         return rules.isEmpty();
     }

@@ -5,9 +5,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Pure planning: the tree at the branch head against the active bindings. The webhook's file list
@@ -33,10 +35,16 @@ public final class ReconcilePlanner {
 
         List<DesiredFile> appeared = new ArrayList<>();
         List<ReconcilePlan.Update> updates = new ArrayList<>();
+        Set<String> retyped = new HashSet<>();
         int unchanged = 0;
         for (DesiredFile file : wanted.values()) {
             Binding binding = bound.get(file.path());
             if (binding == null) {
+                appeared.add(file);
+            } else if (!sameType(binding, file, rules)) {
+                // another mapping (its own retired or changed) now selects the path as another type:
+                // an object cannot change type, so the old one goes and a new identity comes
+                retyped.add(file.path());
                 appeared.add(file);
             } else if (!file.blobSha().equals(binding.blobSha())) {
                 updates.add(new ReconcilePlan.Update(binding, file));
@@ -48,7 +56,7 @@ public final class ReconcilePlanner {
         Map<String, Deque<Binding>> goneByContent = new LinkedHashMap<>();
         List<Binding> gone = new ArrayList<>();
         for (Binding binding : bindings) {
-            if (!wanted.containsKey(binding.path())) {
+            if (!wanted.containsKey(binding.path()) || retyped.contains(binding.path())) {
                 gone.add(binding);
                 if (binding.blobSha() != null) {
                     goneByContent
@@ -69,6 +77,13 @@ public final class ReconcilePlanner {
             }
         }
         return new ReconcilePlan(creates, updates, gone, moves, unchanged);
+    }
+
+    /** Whether the binding's mapping yields the file's object type (unknown mappings are taken to agree). */
+    private static boolean sameType(Binding binding, DesiredFile file, MappingRules rules) {
+        return rules.byId(binding.mappingId())
+                .map(rule -> rule.objectType().equals(file.mapping().objectType()))
+                .orElse(true);
     }
 
     /** A gone binding with the same content and an object type the new path's mapping agrees with. */

@@ -46,13 +46,15 @@ public class SyncApplier {
             UUID syncEventId,
             String revision,
             ReconcilePlan plan,
+            MappingRules rules,
             Map<String, byte[]> contents) {
         Report report = new Report();
         List<String> createdPaths =
                 plan.creates().stream().map(DesiredFile::path).toList();
         return bindings.tombstoned(db, target.targetId(), createdPaths)
                 .flatMap(tombstoned -> sequentially(
-                                plan.deletes(), binding -> delete(db, target, syncEventId, revision, binding, report))
+                                plan.deletes(),
+                                binding -> delete(db, target, syncEventId, revision, binding, rules, report))
                         .flatMap(ignored -> sequentially(
                                 plan.moves(), move -> move(db, target, syncEventId, revision, move, report)))
                         .flatMap(ignored -> sequentially(
@@ -118,9 +120,21 @@ public class SyncApplier {
     }
 
     private Uni<Void> delete(
-            SqlConnection db, SyncTarget target, UUID syncEventId, String revision, Binding binding, Report report) {
+            SqlConnection db,
+            SyncTarget target,
+            UUID syncEventId,
+            String revision,
+            Binding binding,
+            MappingRules rules,
+            Report report) {
         SourceObject source = new SourceObject(
-                target.organizationId(), target.instanceId(), null, binding.path(), syncEventId, revision);
+                target.organizationId(),
+                target.instanceId(),
+                null,
+                binding.path(),
+                syncEventId,
+                revision,
+                rules.attributedTo(binding));
         return sink.delete(db, binding.objectId(), source)
                 .call(() -> bindings.close(db, binding))
                 .call(() -> bindings.tombstone(db, target, binding, syncEventId, revision))
@@ -152,7 +166,8 @@ public class SyncApplier {
                 file.mapping().objectType(),
                 file.path(),
                 syncEventId,
-                revision);
+                revision,
+                file.mapping().attributedTo());
     }
 
     private static <T> Uni<Void> sequentially(List<T> items, Function<T, Uni<Void>> step) {

@@ -44,16 +44,19 @@ public class SyncWorker {
     private final IngestConfig config;
     private final IngestMetrics metrics;
     private final MassDeletionGuard guard;
+    private final TargetTreeRepository trees;
 
     public SyncWorker(
             Pool pool,
             BindingRepository bindings,
+            TargetTreeRepository trees,
             SyncApplier applier,
             GithubApi github,
             IngestConfig config,
             IngestMetrics metrics) {
         this.pool = pool;
         this.bindings = bindings;
+        this.trees = trees;
         this.applier = applier;
         this.github = github;
         this.config = config;
@@ -132,6 +135,7 @@ public class SyncWorker {
                                                             head,
                                                             tree,
                                                             plan,
+                                                            rules,
                                                             live,
                                                             contents,
                                                             desired.size()));
@@ -163,6 +167,7 @@ public class SyncWorker {
             BranchHead head,
             GitTree tree,
             ReconcilePlan plan,
+            MappingRules rules,
             List<Binding> plannedAgainst,
             Map<String, byte[]> contents,
             int selected) {
@@ -187,7 +192,14 @@ public class SyncWorker {
                                                         new JsonObject().put("replanned", true))
                                                 .replaceWith(Sync.QUEUED.wire());
                                     }
-                                    return applier.apply(db, locked.get(), sync.id(), head.commitSha(), plan, contents)
+                                    return applier.apply(
+                                                    db,
+                                                    locked.get(),
+                                                    sync.id(),
+                                                    head.commitSha(),
+                                                    plan,
+                                                    rules,
+                                                    contents)
                                             .flatMap(applied -> {
                                                 Sync status = applied.errors() > 0
                                                         ? Sync.COMPLETED_WITH_ERRORS
@@ -202,7 +214,9 @@ public class SyncWorker {
                                                         .put("tree_walked", tree.walked())
                                                         .put("tree_calls", tree.calls())
                                                         .put("apply_ms", (System.nanoTime() - started) / 1_000_000);
-                                                return markSynced(db, locked.get(), head.commitSha(), status)
+                                                return trees.capture(db, planned.targetId(), head.commitSha(), tree)
+                                                        .flatMap(ignored ->
+                                                                markSynced(db, locked.get(), head.commitSha(), status))
                                                         .flatMap(ignored ->
                                                                 SyncEvents.finish(db, sync.id(), status, summary))
                                                         .replaceWith(status.wire());

@@ -79,6 +79,18 @@ public final class FakeRepo {
         return this;
     }
 
+    /** {@code GET /repos/{owner}/{name}} as the installation sees it: id and default branch. */
+    public FakeRepo stubRepository(long id) {
+        server.stubFor(get(urlPathEqualTo("/repos/" + fullName()))
+                .willReturn(okJson(JSON.createObjectNode()
+                        .put("id", id)
+                        .put("full_name", fullName())
+                        .put("default_branch", branch)
+                        .put("private", true)
+                        .toString())));
+        return this;
+    }
+
     public String head() {
         return head;
     }

@@ -77,18 +77,24 @@ public final class IngestFixtures {
 
     /** A path mapping of the connector's target; with a plugin when {@code autoAddToPlugin}. */
     public static UUID mapping(Connector c, String selector, String objectType, UUID pluginId) {
+        return mapping(c, selector, objectType, pluginId, null);
+    }
+
+    /** As {@link #mapping(Connector, String, String, UUID)}, configured by the member {@code createdBy}. */
+    public static UUID mapping(Connector c, String selector, String objectType, UUID pluginId, UUID createdBy) {
         try (Connection db = PlugSyncTestEngines.jdbc()) {
             return insert(
                     db,
                     "INSERT INTO connector_mapping (connector_instance_id, connector_target_id, connector_type,"
-                            + " selector, object_type, plugin_id, auto_add_to_plugin) VALUES (?, ?, 'github', ?, ?, ?, ?)"
-                            + " RETURNING id",
+                            + " selector, object_type, plugin_id, auto_add_to_plugin, created_by_org_membership_id)"
+                            + " VALUES (?, ?, 'github', ?, ?, ?, ?, ?) RETURNING id",
                     c.instanceId(),
                     c.targetId(),
                     selector,
                     objectType,
                     pluginId,
-                    pluginId != null);
+                    pluginId != null,
+                    createdBy);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -32,6 +32,18 @@ public final class Webhooks {
                 + "},\"commits\":[{\"added\":[\"ignored-by-design.md\"]}]}";
     }
 
+    /**
+     * Publishes the repository's files as a new head and delivers that push for the installation
+     * (accepted: 202); returns the new head. Run the sync worker to apply it.
+     */
+    public static String push(FakeRepo repo, String installationId, String before) {
+        String after = repo.commit();
+        send("push", delivery(), pushBody(repo, installationId, before, after))
+                .then()
+                .statusCode(202);
+        return after;
+    }
+
     public static String delivery() {
         return UUID.randomUUID().toString();
     }

@@ -62,6 +62,9 @@ class MultiReplicaClaimTest {
     BindingRepository bindings;
 
     @Inject
+    TargetTreeRepository trees;
+
+    @Inject
     SyncApplier applier;
 
     @Inject
@@ -248,7 +251,7 @@ class MultiReplicaClaimTest {
 
     /** A worker with its own connection pool, as another replica has. */
     private SyncWorker replicaWorker(Pool replicaPool) {
-        return new SyncWorker(replicaPool, bindings, applier, github, config, metrics);
+        return new SyncWorker(replicaPool, bindings, trees, applier, github, config, metrics);
     }
 
     private Pool replicaPool() {

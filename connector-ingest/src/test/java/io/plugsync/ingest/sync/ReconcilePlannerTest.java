@@ -8,9 +8,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ReconcilePlannerTest {
-    private final MappingRule skills = new MappingRule(UUID.randomUUID(), "/sales/skills/**", "skill", null, false, 0);
+    private final MappingRule skills =
+            new MappingRule(UUID.randomUUID(), "/sales/skills/**", "skill", null, false, 0, null);
     private final MappingRule commands =
-            new MappingRule(UUID.randomUUID(), "/sales/commands/*.md", "command", null, false, 1);
+            new MappingRule(UUID.randomUUID(), "/sales/commands/*.md", "command", null, false, 1, null);
     private final MappingRules rules = new MappingRules(List.of(skills, commands));
 
     @Test
@@ -63,6 +64,60 @@ class ReconcilePlannerTest {
         assertThat(plan.moves()).isEmpty();
         assertThat(plan.deletes()).containsExactly(skill);
         assertThat(plan.creates()).hasSize(1);
+    }
+
+    @Test
+    void retiredMappingSelectsNothingSoItsObjectsArePlannedAsDeletions() {
+        MappingRule retired = new MappingRule(UUID.randomUUID(), "/old/**", "skill", null, false, 2, null);
+        MappingRules withRetired = new MappingRules(List.of(skills, commands), List.of(retired));
+        GitTree tree = new GitTree("t", List.of(new GitTree.Entry("old/a/SKILL.md", "1", 1)), 1, false);
+        assertThat(ReconcilePlanner.desired(tree, withRetired)).isEmpty();
+        assertThat(withRetired.mayContain("old")).isFalse();
+        assertThat(withRetired.byId(retired.id())).contains(retired);
+
+        Binding left = new Binding(UUID.randomUUID(), UUID.randomUUID(), "old/a/SKILL.md", "1", retired.id(), "active");
+        ReconcilePlan plan = ReconcilePlanner.plan(List.of(), List.of(left), withRetired);
+        assertThat(plan.deletes()).containsExactly(left);
+    }
+
+    @Test
+    void pathNowSelectedAsAnotherTypeGetsANewIdentity() {
+        MappingRule retired = new MappingRule(UUID.randomUUID(), "/sales/commands/*.md", "skill", null, false, 2, null);
+        MappingRules withRetired = new MappingRules(List.of(skills, commands), List.of(retired));
+        Binding asSkill = new Binding(
+                UUID.randomUUID(), UUID.randomUUID(), "sales/commands/x.md", "same", retired.id(), "active");
+        Binding sameType = binding("sales/skills/y/SKILL.md", "y");
+
+        ReconcilePlan plan = ReconcilePlanner.plan(
+                List.of(
+                        new DesiredFile("sales/commands/x.md", "same", commands),
+                        new DesiredFile("sales/skills/y/SKILL.md", "y", skills)),
+                List.of(asSkill, sameType),
+                withRetired);
+
+        assertThat(plan.deletes()).containsExactly(asSkill);
+        assertThat(plan.creates()).extracting(DesiredFile::path).containsExactly("sales/commands/x.md");
+        assertThat(plan.moves()).isEmpty();
+        assertThat(plan.unchanged()).isEqualTo(1);
+    }
+
+    @Test
+    void pathARetiredMappingLeftThatAnotherMappingSelectsAsTheSameTypeKeepsItsObject() {
+        MappingRule retired = new MappingRule(UUID.randomUUID(), "/sales/skills/a/**", "skill", null, false, 2, null);
+        MappingRules withRetired = new MappingRules(List.of(skills), List.of(retired));
+        Binding kept = new Binding(
+                UUID.randomUUID(), UUID.randomUUID(), "sales/skills/a/SKILL.md", "1", retired.id(), "active");
+
+        ReconcilePlan unchanged = ReconcilePlanner.plan(
+                List.of(new DesiredFile("sales/skills/a/SKILL.md", "1", skills)), List.of(kept), withRetired);
+        assertThat(unchanged.deletes()).isEmpty();
+        assertThat(unchanged.creates()).isEmpty();
+        assertThat(unchanged.unchanged()).isEqualTo(1);
+
+        ReconcilePlan changed = ReconcilePlanner.plan(
+                List.of(new DesiredFile("sales/skills/a/SKILL.md", "2", skills)), List.of(kept), withRetired);
+        assertThat(changed.updates()).extracting(ReconcilePlan.Update::binding).containsExactly(kept);
+        assertThat(changed.deletes()).isEmpty();
     }
 
     @Test

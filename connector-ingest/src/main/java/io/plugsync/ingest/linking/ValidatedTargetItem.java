@@ -1,0 +1,4 @@
+package io.plugsync.ingest.linking;
+
+/** Detail answer shape {@code {item}}. */
+public record ValidatedTargetItem(ValidatedTarget item) {}
