@@ -3,6 +3,7 @@ package io.plugsync.api.source;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plugsync.api.library.support.Validation;
 import io.plugsync.common.library.ObjectType;
+import io.plugsync.common.source.PathSelector;
 import io.plugsync.common.source.SourceKinds;
 import java.util.Set;
 import java.util.UUID;
@@ -33,7 +34,7 @@ public record MappingRequest(
                         "auto_add_to_plugin needs a plugin_id",
                         "dependency")
                 .require(mappingConfig == null || mappingConfig.isObject(), "/mapping_config", "a JSON object", "type");
-        Selectors.problem(selector).ifPresent(problem -> check.require(false, "/selector", problem, "selector"));
+        PathSelector.problem(selector).ifPresent(problem -> check.require(false, "/selector", problem, "selector"));
         return check;
     }
 }
