@@ -6,6 +6,7 @@ import static io.plugsync.api.source.SourceFixtures.mapping;
 import static io.plugsync.api.source.SourceFixtures.queued;
 import static io.plugsync.api.source.SourceFixtures.synced;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -41,7 +42,7 @@ class MappingLifecycleApiTest {
                 .post(mappings)
                 .then()
                 .statusCode(403)
-                .body("missing_capability", is("connector_instance:update"));
+                .body(containsString("connector_instance:update"));
         as(s.outsider()).body(SKILLS).post(mappings).then().statusCode(404);
         as(TestOrg.create().ownerToken()).body(SKILLS).post(mappings).then().statusCode(404);
         String id = as(s.editor())
@@ -187,12 +188,7 @@ class MappingLifecycleApiTest {
                 .statusCode(201)
                 .extract()
                 .path("item.id");
-        as(s.editor())
-                .body(bind)
-                .patch(url)
-                .then()
-                .statusCode(403)
-                .body("missing_capability", is("plugin:update_members"));
+        as(s.editor()).body(bind).patch(url).then().statusCode(403).body(containsString("plugin:update_members"));
         as(s.org().ownerToken())
                 .delete(s.base() + "/plugins/" + plugin + "/grants/" + grant)
                 .then()

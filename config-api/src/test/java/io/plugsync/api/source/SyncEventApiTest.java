@@ -5,6 +5,7 @@ import static io.plugsync.api.source.SourceFixtures.held;
 import static io.plugsync.api.source.SourceFixtures.status;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -57,7 +58,7 @@ class SyncEventApiTest {
         Shared s = SourceFixtures.shared();
         String event = held(s);
         String confirm = s.base() + "/connector-sync-events/" + event + "/confirm-deletions";
-        as(s.viewer()).post(confirm).then().statusCode(403).body("missing_capability", is("connector_instance:sync"));
+        as(s.viewer()).post(confirm).then().statusCode(403).body(containsString("connector_instance:sync"));
         as(s.outsider()).post(confirm).then().statusCode(404);
         as(TestOrg.create().ownerToken()).post(confirm).then().statusCode(404);
         given().post(confirm).then().statusCode(401);

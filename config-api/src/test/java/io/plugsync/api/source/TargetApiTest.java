@@ -4,6 +4,7 @@ import static io.plugsync.api.library.Library.as;
 import static io.plugsync.api.source.SourceFixtures.queued;
 import static io.plugsync.api.source.SourceFixtures.synced;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
@@ -146,7 +147,7 @@ class TargetApiTest {
     void theFlatResyncQueuesASyncForEditors() {
         Shared s = SourceFixtures.shared();
         String url = s.base() + "/connector-targets/" + s.target() + "/resync";
-        as(s.viewer()).post(url).then().statusCode(403).body("missing_capability", is("connector_instance:sync"));
+        as(s.viewer()).post(url).then().statusCode(403).body(containsString("connector_instance:sync"));
         as(TestOrg.create().ownerToken()).post(url).then().statusCode(404);
         as(s.editor())
                 .post(url)
