@@ -28,8 +28,6 @@ class IngressRoutingTest {
             "/api/webhooks/connectors/github",
             "/api/github/setup",
             "/api/github/setup?installation_id=1&setup_action=install&state=s&code=c",
-            "/v1/orgs/" + ORG + "/connector-sync-events/held",
-            "/v1/orgs/" + ORG + "/connector-sync-events/" + ID + "/confirm-deletions",
             "/v1/orgs/" + ORG + "/github/install-links",
             "/v1/orgs/" + ORG + "/github/installations");
 
@@ -42,7 +40,13 @@ class IngressRoutingTest {
             "/v1/orgs/" + ORG + "/config-objects",
             "/v1/orgs/" + ORG + "/plugins/" + ID + "/releases",
             "/v1/orgs/" + ORG + "/connector-instances/" + ID + "/targets",
-            "/v1/orgs/" + ORG + "/sync-events/" + ID + "/retry",
+            "/v1/orgs/" + ORG + "/connector-targets/" + ID,
+            "/v1/orgs/" + ORG + "/connector-mappings/" + ID + "/preview",
+            "/v1/orgs/" + ORG + "/connector-sync-events",
+            "/v1/orgs/" + ORG + "/connector-sync-events/held",
+            "/v1/orgs/" + ORG + "/connector-sync-events/" + ID + "/retry",
+            "/v1/orgs/" + ORG + "/connector-sync-events/" + ID + "/confirm-deletions",
+            "/v1/orgs/" + ORG + "/connector-sync-events/" + ID + "/discard",
             "/v1/orgs/" + ORG + "/settings",
             "/v1/me/plugins",
             "/v1/me/plugins/" + ID,

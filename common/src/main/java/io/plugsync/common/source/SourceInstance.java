@@ -19,8 +19,13 @@ public record SourceInstance(
         String lastSyncStatus,
         String lastSyncCursor,
         UUID createdByOrgMembershipId,
+        OffsetDateTime archivedAt,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
+
+    public boolean archived() {
+        return SourceStatus.Instance.ARCHIVED.wire().equals(status);
+    }
 
     /** An instance with the member's access rank on it ({@code library_instance_rank}). */
     public record Ranked(SourceInstance instance, int rank) {}
@@ -39,6 +44,7 @@ public record SourceInstance(
                 row.getString("last_sync_status"),
                 row.getString("last_sync_cursor"),
                 row.getUUID("created_by_org_membership_id"),
+                row.getOffsetDateTime("archived_at"),
                 row.getOffsetDateTime("created_at"),
                 row.getOffsetDateTime("updated_at"));
     }

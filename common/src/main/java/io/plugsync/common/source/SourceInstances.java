@@ -6,13 +6,14 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The SQL of {@code connector_instance}: reads with the member's access rank, creation under an
- * active account, admin edits and the worker's last-sync bookkeeping.
+ * active account, admin edits and archiving, and the worker's last-sync bookkeeping.
  */
 public final class SourceInstances {
     private static final String RANKED =
@@ -26,14 +27,26 @@ public final class SourceInstances {
                 .map(rows -> Rows.first(rows, SourceInstance::ranked));
     }
 
-    /** A page of the instances the member can see ({@code admin}: all), newest first. */
+    /**
+     * A page of the instances the member can see ({@code admin}: all) with {@code status}, newest
+     * first; a null {@code status} means every status but archived.
+     */
     public static Uni<List<SourceInstance.Ranked>> list(
-            SqlClient db, UUID org, UUID member, boolean admin, Keyset page) {
+            SqlClient db, UUID org, UUID member, boolean admin, SourceStatus.Instance status, Keyset page) {
         return db.preparedQuery(RANKED + " WHERE i.organization_id = $1"
-                        + " AND ($3 OR library_instance_rank(i.id, $2::uuid) > 0) AND "
-                        + Keyset.after("i", "created_at", 4, 5)
-                        + " ORDER BY i.created_at DESC, i.id DESC LIMIT $6")
-                .execute(Tuple.of(org, member, admin, page.afterCreatedAt(), page.afterId(), page.limit()))
+                        + " AND ($3 OR library_instance_rank(i.id, $2::uuid) > 0)"
+                        + " AND CASE WHEN $4::text IS NULL THEN i.status <> $5 ELSE i.status = $4 END AND "
+                        + Keyset.after("i", "created_at", 6, 7)
+                        + " ORDER BY i.created_at DESC, i.id DESC LIMIT $8")
+                .execute(Tuple.from(Arrays.asList(
+                        org,
+                        member,
+                        admin,
+                        status == null ? null : status.wire(),
+                        SourceStatus.Instance.ARCHIVED.wire(),
+                        page.afterCreatedAt(),
+                        page.afterId(),
+                        page.limit())))
                 .map(rows -> Rows.all(rows, SourceInstance::ranked));
     }
 
@@ -68,6 +81,14 @@ public final class SourceInstances {
                         "UPDATE connector_instance SET name = coalesce($2, name), status = coalesce($3, status),"
                                 + " updated_at = now() WHERE id = $1")
                 .execute(Tuple.of(id, name, status == null ? null : status.wire()))
+                .replaceWithVoid();
+    }
+
+    /** Archives the instance (terminal; {@code archived_at} keeps the first time). */
+    public static Uni<Void> archive(SqlClient db, UUID id) {
+        return db.preparedQuery("UPDATE connector_instance SET status = $2,"
+                        + " archived_at = coalesce(archived_at, now()), updated_at = now() WHERE id = $1")
+                .execute(Tuple.of(id, SourceStatus.Instance.ARCHIVED.wire()))
                 .replaceWithVoid();
     }
 

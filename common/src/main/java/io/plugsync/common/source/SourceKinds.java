@@ -27,6 +27,13 @@ public final class SourceKinds {
         public static final String MANUAL_RESYNC = "manual_resync";
         public static final String REPOSITORIES_ADDED = "installation_repositories.added";
         public static final String REPOSITORY_RENAMED = "repository.renamed";
+        /** The first sync of a new target, queued when it is created. */
+        public static final String INITIAL_SYNC = "initial_sync";
+        /**
+         * A resync after an admin changed what the target syncs (a mapping added, changed or
+         * retired, the branch changed, syncing enabled again); the summary names the change.
+         */
+        public static final String CONFIG_CHANGE = "config_change";
 
         private SyncEventType() {}
     }

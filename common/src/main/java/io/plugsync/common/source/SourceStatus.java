@@ -90,6 +90,10 @@ public final class SourceStatus {
         public static Optional<Instance> parse(String wire) {
             return parseOf(Instance.class, wire);
         }
+
+        public static List<String> wires() {
+            return wiresOf(Instance.class);
+        }
     }
 
     /** {@code connector_mapping.status}: a retired mapping keeps its bindings, the sync ignores it. */
@@ -100,6 +104,14 @@ public final class SourceStatus {
         public String wire() {
             return wireOf(this);
         }
+
+        public static Optional<Mapping> parse(String wire) {
+            return parseOf(Mapping.class, wire);
+        }
+
+        public static List<String> wires() {
+            return wiresOf(Mapping.class);
+        }
     }
 
     /** {@code connector_target.status}. */
@@ -109,6 +121,14 @@ public final class SourceStatus {
 
         public String wire() {
             return wireOf(this);
+        }
+
+        public static Optional<Target> parse(String wire) {
+            return parseOf(Target.class, wire);
+        }
+
+        public static List<String> wires() {
+            return wiresOf(Target.class);
         }
     }
 

@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The SQL of {@code connector_target}: the admin API's reads and creation, the sync's view of a
- * target with its instance and account, and what installation webhooks change (status, renames).
+ * The SQL of {@code connector_target}: the admin API's reads, creation and edits, the sync's view
+ * of a target with its instance and account, and what installation webhooks change (status,
+ * renames); and the admin API's read of {@code connector_target_tree}.
  */
 public final class SourceTargets {
     private static final String ACTIVE = SourceStatus.Target.ACTIVE.wire();
@@ -38,6 +39,42 @@ public final class SourceTargets {
         return db.preparedQuery("SELECT * FROM connector_target WHERE connector_instance_id = $1 AND id = $2")
                 .execute(Tuple.of(instanceId, id))
                 .map(rows -> Rows.first(rows, SourceTarget::from));
+    }
+
+    /** The target if its instance is in the organisation. */
+    public static Uni<Optional<SourceTarget>> findInOrganization(SqlClient db, UUID org, UUID id) {
+        return db.preparedQuery("SELECT t.* FROM connector_target t"
+                        + " JOIN connector_instance i ON i.id = t.connector_instance_id"
+                        + " WHERE i.organization_id = $1 AND t.id = $2")
+                .execute(Tuple.of(org, id))
+                .map(rows -> Rows.first(rows, SourceTarget::from));
+    }
+
+    /** Every target of the instance, oldest first. */
+    public static Uni<List<SourceTarget>> ofInstance(SqlClient db, UUID instanceId) {
+        return db.preparedQuery(
+                        "SELECT * FROM connector_target WHERE connector_instance_id = $1 ORDER BY created_at, id")
+                .execute(Tuple.of(instanceId))
+                .map(rows -> Rows.all(rows, SourceTarget::from));
+    }
+
+    /**
+     * Changes the branch and/or status (null keeps the current value); the same repository and
+     * branch twice in one instance is a unique violation.
+     */
+    public static Uni<SourceTarget> update(
+            SqlClient db, UUID id, String externalTargetRef, SourceStatus.Target status) {
+        return db.preparedQuery("UPDATE connector_target SET external_target_ref = coalesce($2, external_target_ref),"
+                        + " status = coalesce($3, status), updated_at = now() WHERE id = $1 RETURNING *")
+                .execute(Tuple.of(id, externalTargetRef, status == null ? null : status.wire()))
+                .map(rows -> Rows.one(rows, SourceTarget::from));
+    }
+
+    /** The repository tree the target last synced ({@code connector_target_tree}); empty before its first sync. */
+    public static Uni<Optional<SyncedTree>> syncedTree(SqlClient db, UUID targetId) {
+        return db.preparedQuery("SELECT * FROM connector_target_tree WHERE connector_target_id = $1")
+                .execute(Tuple.of(targetId))
+                .map(rows -> Rows.first(rows, SyncedTree::from));
     }
 
     /** A page of the instance's targets, newest first. */

@@ -113,6 +113,33 @@ public final class SyncEvents {
     }
 
     /**
+     * Queues a sync of the target's branch head unless one is already queued (a running one does not
+     * count: it may have read the old mappings); returns the queued event either way. The target's
+     * row lock serialises concurrent callers, so two changes never queue two syncs; call it inside
+     * a transaction.
+     */
+    public static Uni<UUID> queueOnce(SqlClient db, SourceTarget target, String eventType, JsonObject summary) {
+        return db.preparedQuery("SELECT 1 FROM connector_target WHERE id = $1 FOR NO KEY UPDATE")
+                .execute(Tuple.of(target.id()))
+                .flatMap(locked -> db.preparedQuery("WITH waiting AS (SELECT id FROM connector_sync_event"
+                                + " WHERE connector_target_id = $2 AND status = $7 ORDER BY next_attempt_at, id LIMIT 1),"
+                                + " queued AS (INSERT INTO connector_sync_event (connector_instance_id,"
+                                + " connector_target_id, connector_type, remote_id, event_type, status, summary_json)"
+                                + " SELECT $1, $2, $3, $4, $5, $7, $6 WHERE NOT EXISTS (SELECT 1 FROM waiting)"
+                                + " RETURNING id) SELECT id FROM queued UNION ALL SELECT id FROM waiting")
+                        .execute(Tuple.from(new Object[] {
+                            target.connectorInstanceId(),
+                            target.id(),
+                            target.connectorType(),
+                            target.remoteId(),
+                            eventType,
+                            summary,
+                            QUEUED
+                        })))
+                .map(rows -> Rows.one(rows, row -> row.getUUID("id")));
+    }
+
+    /**
      * Claims due events of up to {@code limit} targets, at most one event per target; call it inside
      * a transaction. What it promises, also with several replicas claiming at once: an event is
      * claimed by one claimer only, and a target never has two syncs {@code running}.
@@ -163,15 +190,27 @@ public final class SyncEvents {
 
     /**
      * Held sync -> queued, flagged {@code deletions_confirmed} (see {@link
-     * ClaimedSync#deletionsConfirmed}); false when it was not held.
+     * ClaimedSync#deletionsConfirmed}); empty when it was not held.
      */
-    public static Uni<Boolean> confirmHeld(SqlClient db, UUID id, String confirmedBy) {
+    public static Uni<Optional<SyncEvent>> confirmHeld(SqlClient db, UUID id, String confirmedBy) {
         return db.preparedQuery("UPDATE connector_sync_event SET status = $3, next_attempt_at = now(),"
                         + " completed_at = NULL, summary_json = summary_json || jsonb_build_object("
                         + "'deletions_confirmed', true, 'confirmed_by', $2::text, 'confirmed_at', now())"
-                        + " WHERE id = $1 AND status = $4")
+                        + " WHERE id = $1 AND status = $4 RETURNING *")
                 .execute(Tuple.of(id, confirmedBy, QUEUED, HELD))
-                .map(rows -> rows.rowCount() == 1);
+                .map(rows -> Rows.first(rows, SyncEvent::from));
+    }
+
+    /**
+     * Held sync -> cancelled, naming who discarded it; nothing is applied and nothing else changes.
+     * Empty when it was not held.
+     */
+    public static Uni<Optional<SyncEvent>> discardHeld(SqlClient db, UUID id, String discardedBy) {
+        return db.preparedQuery("UPDATE connector_sync_event SET status = $3, completed_at = now(),"
+                        + " summary_json = summary_json || jsonb_build_object('discarded_by', $2::text,"
+                        + " 'discarded_at', now()) WHERE id = $1 AND status = $4 RETURNING *")
+                .execute(Tuple.of(id, discardedBy, Sync.CANCELLED.wire(), HELD))
+                .map(rows -> Rows.first(rows, SyncEvent::from));
     }
 
     /** Cancels waiting (queued or held) syncs of targets that may no longer sync; returns how many. */
@@ -204,21 +243,6 @@ public final class SyncEvents {
         return db.preparedQuery("SELECT count(*) FROM connector_sync_event WHERE status = $1")
                 .execute(Tuple.of(HELD))
                 .map(rows -> rows.iterator().next().getLong(0));
-    }
-
-    /** Held syncs of an organisation, newest first (at most 200). */
-    public static Uni<List<SyncEvent>> held(SqlClient db, UUID org) {
-        return db.preparedQuery("SELECT e.*" + IN_ORGANIZATION + " WHERE i.organization_id = $1 AND e.status = $2"
-                        + " ORDER BY e.started_at DESC, e.id DESC LIMIT 200")
-                .execute(Tuple.of(org, HELD))
-                .map(rows -> Rows.all(rows, SyncEvent::from));
-    }
-
-    /** The organisation owning a sync event, for authorisation. */
-    public static Uni<Optional<UUID>> organizationOf(SqlClient db, UUID id) {
-        return db.preparedQuery("SELECT i.organization_id" + IN_ORGANIZATION + " WHERE e.id = $1")
-                .execute(Tuple.of(id))
-                .map(rows -> Rows.first(rows, row -> row.getUUID(0)));
     }
 
     /** The event if its instance is in the organisation. */

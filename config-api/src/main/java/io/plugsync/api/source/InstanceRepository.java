@@ -22,8 +22,10 @@ public class InstanceRepository {
         return SourceInstances.find(db, org, member, id).map(found -> found.map(InstanceRepository::ranked));
     }
 
-    public Uni<List<Ranked>> list(SqlClient db, UUID org, UUID member, boolean admin, Paging paging) {
-        return SourceInstances.list(db, org, member, admin, paging.keyset())
+    /** Instances with {@code status}; every status but archived when it is null. */
+    public Uni<List<Ranked>> list(
+            SqlClient db, UUID org, UUID member, boolean admin, SourceStatus.Instance status, Paging paging) {
+        return SourceInstances.list(db, org, member, admin, status, paging.keyset())
                 .map(rows -> rows.stream().map(InstanceRepository::ranked).toList());
     }
 
@@ -39,11 +41,12 @@ public class InstanceRepository {
                 member);
     }
 
-    public Uni<Void> update(SqlClient db, UUID id, InstanceRequests.Update change) {
-        SourceStatus.Instance status = change.status() == null
-                ? null
-                : SourceStatus.Instance.parse(change.status()).orElseThrow();
-        return SourceInstances.update(db, id, change.name(), status);
+    public Uni<Void> update(SqlClient db, UUID id, String name, SourceStatus.Instance status) {
+        return SourceInstances.update(db, id, name, status);
+    }
+
+    public Uni<Void> archive(SqlClient db, UUID id) {
+        return SourceInstances.archive(db, id);
     }
 
     static Ranked ranked(SourceInstance.Ranked row) {

@@ -26,12 +26,17 @@ public final class InstanceRequests {
         }
     }
 
+    /** A rename needs editor on the instance, a status change manager (rbac.md: disable is high-impact). */
     public record Update(String name, String status) {
         void validate() {
             new Validation()
                     .text(name, "/name", 200, false)
                     .require(status == null || STATUSES.contains(status), "/status", "one of " + STATUSES, "enum")
                     .throwIfAny("the connector instance change is not valid");
+        }
+
+        SourceStatus.Instance parsedStatus() {
+            return status == null ? null : SourceStatus.Instance.parse(status).orElseThrow();
         }
     }
 }

@@ -5,6 +5,7 @@ import io.plugsync.api.http.Item;
 import io.plugsync.api.http.Page;
 import io.plugsync.api.library.support.Paging;
 import io.plugsync.api.library.support.Validation;
+import io.plugsync.common.source.SourceStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -37,10 +38,16 @@ public class InstanceResource {
                 .map(created -> Response.status(201).entity(Item.of(created)).build());
     }
 
+    /** Without {@code status}: every instance but the archived ones. */
     @GET
     public Uni<Page<InstanceView>> list(
-            @PathParam("orgId") UUID org, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return service.list(caller.get(), org, Paging.of(cursor, limit));
+            @PathParam("orgId") UUID org,
+            @QueryParam("status") String status,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        SourceStatus.Instance wanted =
+                SourceQuery.status("status", status, SourceStatus.Instance::parse, SourceStatus.Instance.wires());
+        return service.list(caller.get(), org, wanted, Paging.of(cursor, limit));
     }
 
     @GET
@@ -54,5 +61,23 @@ public class InstanceResource {
     public Uni<Item<InstanceView>> update(
             @PathParam("orgId") UUID org, @PathParam("id") UUID id, InstanceRequests.Update request) {
         return service.update(caller.get(), org, id, Validation.body(request)).map(Item::of);
+    }
+
+    @POST
+    @Path("/{id}/disable")
+    public Uni<Item<InstanceView>> disable(@PathParam("orgId") UUID org, @PathParam("id") UUID id) {
+        return service.disable(caller.get(), org, id).map(Item::of);
+    }
+
+    @POST
+    @Path("/{id}/enable")
+    public Uni<Item<InstanceView>> enable(@PathParam("orgId") UUID org, @PathParam("id") UUID id) {
+        return service.enable(caller.get(), org, id).map(Item::of);
+    }
+
+    @POST
+    @Path("/{id}/archive")
+    public Uni<Item<InstanceView>> archive(@PathParam("orgId") UUID org, @PathParam("id") UUID id) {
+        return service.archive(caller.get(), org, id).map(Item::of);
     }
 }

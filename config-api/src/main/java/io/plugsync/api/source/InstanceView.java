@@ -2,6 +2,7 @@ package io.plugsync.api.source;
 
 import io.plugsync.api.library.support.Json;
 import io.plugsync.common.source.SourceInstance;
+import io.plugsync.common.source.SourceStatus;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
@@ -19,9 +20,18 @@ public record InstanceView(
         OffsetDateTime lastSyncedAt,
         String lastSyncStatus,
         UUID createdByOrgMembershipId,
+        OffsetDateTime archivedAt,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         String yourRole) {
+
+    boolean archived() {
+        return SourceStatus.Instance.ARCHIVED.wire().equals(status);
+    }
+
+    boolean active() {
+        return SourceStatus.Instance.ACTIVE.wire().equals(status);
+    }
 
     static InstanceView from(SourceInstance row) {
         return new InstanceView(
@@ -36,6 +46,7 @@ public record InstanceView(
                 row.lastSyncedAt(),
                 row.lastSyncStatus(),
                 row.createdByOrgMembershipId(),
+                row.archivedAt(),
                 row.createdAt(),
                 row.updatedAt(),
                 null);
@@ -54,6 +65,7 @@ public record InstanceView(
                 lastSyncedAt,
                 lastSyncStatus,
                 createdByOrgMembershipId,
+                archivedAt,
                 createdAt,
                 updatedAt,
                 role);

@@ -1,8 +1,9 @@
 package io.plugsync.api.source;
 
-import io.plugsync.api.library.support.Json;
 import io.plugsync.api.library.support.Paging;
+import io.plugsync.common.source.SourceMapping;
 import io.plugsync.common.source.SourceMappings;
+import io.plugsync.common.source.SourceStatus;
 import io.plugsync.common.source.SourceTarget;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -11,30 +12,40 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Connector mappings (always within one instance): the shared {@link SourceMappings} SQL, mapped to views. */
+/** Connector mappings for the admin API: the shared {@link SourceMappings} SQL. */
 @ApplicationScoped
 public class MappingRepository {
 
-    public Uni<Optional<MappingView>> find(SqlClient db, UUID instanceId, UUID id) {
-        return SourceMappings.find(db, instanceId, id).map(found -> found.map(MappingView::from));
+    /** The mapping of the instance, or (null {@code instanceId}) of any instance of the organisation. */
+    public Uni<Optional<SourceMapping>> find(SqlClient db, UUID org, UUID instanceId, UUID id) {
+        return instanceId == null
+                ? SourceMappings.findInOrganization(db, org, id)
+                : SourceMappings.find(db, instanceId, id);
     }
 
-    public Uni<List<MappingView>> list(SqlClient db, UUID instanceId, Paging paging) {
-        return SourceMappings.list(db, instanceId, paging.keyset())
+    /** The instance's mappings with {@code status}, of one target when {@code targetId} is given. */
+    public Uni<List<MappingView>> list(
+            SqlClient db, UUID instanceId, UUID targetId, SourceStatus.Mapping status, Paging paging) {
+        return SourceMappings.list(db, instanceId, targetId, status, paging.keyset())
                 .map(rows -> rows.stream().map(MappingView::from).toList());
     }
 
-    public Uni<MappingView> insert(SqlClient db, SourceTarget target, MappingRequest request) {
-        return SourceMappings.create(
-                        db,
-                        target,
-                        request.mappingKind(),
-                        request.selector(),
-                        request.objectType(),
-                        request.pluginId(),
-                        Boolean.TRUE.equals(request.autoAddToPlugin()),
-                        Json.param(request.mappingConfig()))
-                .map(MappingView::from);
+    public Uni<SourceMapping> insert(
+            SqlClient db, SourceTarget target, String mappingKind, SourceMappings.Fields fields, UUID createdBy) {
+        return SourceMappings.create(db, target, mappingKind, fields, createdBy);
+    }
+
+    /** Empty when the mapping was retired meanwhile. */
+    public Uni<Optional<SourceMapping>> update(SqlClient db, UUID id, SourceMappings.Fields fields) {
+        return SourceMappings.update(db, id, fields);
+    }
+
+    public Uni<Boolean> hasSynced(SqlClient db, UUID id) {
+        return SourceMappings.hasSynced(db, id);
+    }
+
+    public Uni<SourceMapping> retire(SqlClient db, UUID id) {
+        return SourceMappings.retire(db, id);
     }
 
     public Uni<Void> delete(SqlClient db, UUID id) {

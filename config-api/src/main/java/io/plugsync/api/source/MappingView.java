@@ -6,7 +6,10 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
-/** A mapping: which paths of a target become which object type, and optionally join which plugin. */
+/**
+ * A mapping: which paths of a target become which object type, and optionally join which plugin.
+ * Its creator is the creator of the objects it syncs; a retired mapping is kept for provenance.
+ */
 public record MappingView(
         UUID id,
         UUID connectorInstanceId,
@@ -18,6 +21,9 @@ public record MappingView(
         UUID pluginId,
         boolean autoAddToPlugin,
         Map<String, Object> mappingConfig,
+        UUID createdByOrgMembershipId,
+        String status,
+        OffsetDateTime retiredAt,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
@@ -33,6 +39,9 @@ public record MappingView(
                 row.pluginId(),
                 row.autoAddToPlugin(),
                 Json.map(row.mappingConfig()),
+                row.createdByOrgMembershipId(),
+                row.status(),
+                row.retiredAt(),
                 row.createdAt(),
                 row.updatedAt());
     }

@@ -16,14 +16,18 @@ public record TargetRequest(String remoteId, String externalTargetRef, String ta
             check.require(
                     GITHUB_REPO.matcher(remoteId).matches(), "/remote_id", "a repository as owner/name", "pattern");
         }
-        check.require(
-                        externalTargetRef != null
-                                && BRANCH.matcher(externalTargetRef).matches(),
-                        "/external_target_ref",
-                        "a branch name (no spaces, '..', '~', '^', ':', '?', '*', '[' or leading/trailing '/')",
-                        "pattern")
+        branch(check, externalTargetRef)
                 .text(targetKind, "/target_kind", 100, false)
                 .require(targetConfig == null || targetConfig.isObject(), "/target_config", "a JSON object", "type")
                 .throwIfAny("the connector target is not valid");
+    }
+
+    /** {@code /external_target_ref} must be a branch name. */
+    static Validation branch(Validation check, String ref) {
+        return check.require(
+                ref != null && BRANCH.matcher(ref).matches(),
+                "/external_target_ref",
+                "a branch name (no spaces, '..', '~', '^', ':', '?', '*', '[' or leading/trailing '/')",
+                "pattern");
     }
 }

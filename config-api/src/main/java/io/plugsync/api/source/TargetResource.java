@@ -17,15 +17,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 
-/** {@code /v1/orgs/{orgId}/connector-instances/{instanceId}/targets}. */
+/**
+ * {@code /v1/orgs/{orgId}/connector-instances/{instanceId}/targets}; a single target is also at
+ * {@code /connector-targets/{id}} ({@link ConnectorTargetResource}).
+ */
 @Path("/v1/orgs/{orgId}/connector-instances/{instanceId}/targets")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TargetResource {
-    private final ConnectorSourceService service;
+    private final TargetService service;
     private final CurrentCaller caller;
 
-    public TargetResource(ConnectorSourceService service, CurrentCaller caller) {
+    public TargetResource(TargetService service, CurrentCaller caller) {
         this.service = service;
         this.caller = caller;
     }
@@ -39,11 +42,12 @@ public class TargetResource {
         return service.targets(caller.get(), org, instanceId, Paging.of(cursor, limit));
     }
 
+    /** 201 with the target and its queued initial sync ({@code queued_sync_event_id}). */
     @POST
     public Uni<Response> add(
             @PathParam("orgId") UUID org, @PathParam("instanceId") UUID instanceId, TargetRequest request) {
         return service.addTarget(caller.get(), org, instanceId, Validation.body(request))
-                .map(target -> Response.status(201).entity(Item.of(target)).build());
+                .map(change -> Response.status(201).entity(change).build());
     }
 
     @GET

@@ -180,7 +180,7 @@ class BadInputTest {
                                 + "\", \"selector\": \"/a/**\", \"object_type\": \"x\"}",
                         422,
                         "/object_type"),
-                new Case("GET", "/sync-events?status=exploded", null, 400, "query:status"));
+                new Case("GET", "/connector-sync-events?status=exploded", null, 400, "query:status"));
         long before = rows();
         for (Case c : cases) {
             var request = as(org.ownerToken());

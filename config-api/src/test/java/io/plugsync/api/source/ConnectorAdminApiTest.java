@@ -67,7 +67,7 @@ class ConnectorAdminApiTest {
         assertThat(count("SELECT count(*) FROM connector_sync_event WHERE id = ? AND status = 'queued'", uuid(event)))
                 .isEqualTo(1);
         as(org.ownerToken())
-                .get(base(org.id()) + "/sync-events?connector_instance_id=" + ids[1])
+                .get(base(org.id()) + "/connector-sync-events?connector_instance_id=" + ids[1])
                 .then()
                 .statusCode(200)
                 .body("items.id", hasItem(event));
@@ -83,7 +83,7 @@ class ConnectorAdminApiTest {
                 .extract()
                 .path("item.id");
         as(org.ownerToken())
-                .post(base(org.id()) + "/sync-events/" + event + "/retry")
+                .post(base(org.id()) + "/connector-sync-events/" + event + "/retry")
                 .then()
                 .statusCode(409)
                 .body("type", endsWith("not-retryable"));
@@ -94,7 +94,7 @@ class ConnectorAdminApiTest {
             st.executeUpdate();
         }
         as(org.ownerToken())
-                .post(base(org.id()) + "/sync-events/" + event + "/retry")
+                .post(base(org.id()) + "/connector-sync-events/" + event + "/retry")
                 .then()
                 .statusCode(202)
                 .body("item.status", is("queued"));

@@ -3,11 +3,10 @@ package io.plugsync.ingest.sync;
 import static io.plugsync.ingest.support.IngestFixtures.count;
 import static io.plugsync.ingest.support.IngestFixtures.scalar;
 import static io.plugsync.ingest.support.Skills.skill;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.is;
 
+import io.plugsync.common.source.SyncEvent;
+import io.plugsync.common.source.SyncEvents;
 import io.plugsync.engines.PlugSyncTestEngines;
 import io.plugsync.ingest.support.FakeGithubResource;
 import io.plugsync.ingest.support.FakeRepo;
@@ -16,19 +15,26 @@ import io.plugsync.ingest.support.IngestFixtures.Connector;
 import io.plugsync.ingest.support.Webhooks;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** A sync deleting most of a target is held until an organisation admin confirms it. */
+/**
+ * A sync deleting most of a target is held until it is confirmed, then applies the deletions (the
+ * HTTP side, held list, confirm and discard, is config-api's {@code SyncEventApiTest}).
+ */
 @QuarkusTest
 @WithTestResource(PlugSyncTestEngines.class)
 @WithTestResource(FakeGithubResource.class)
 class MassDeletionGuardTest {
     @Inject
     SyncWorker worker;
+
+    @Inject
+    Pool pool;
 
     @Test
     void massDeletionIsHeldThenAppliedOnConfirmation() {
@@ -54,43 +60,11 @@ class MassDeletionGuardTest {
         assertThat(held).isNotNull();
         assertThat(live(c)).isEqualTo(12);
 
-        String viewer = PlugSyncTestEngines.token(
-                "viewer-" + UUID.randomUUID(), Map.of(c.orgId().toString(), "viewer"));
-        String admin = PlugSyncTestEngines.token(
-                "admin-" + UUID.randomUUID(), Map.of(c.orgId().toString(), "admin"));
-        String stranger = PlugSyncTestEngines.token(
-                "x-" + UUID.randomUUID(), Map.of(UUID.randomUUID().toString(), "owner"));
-        String base = "/v1/orgs/" + c.orgId() + "/connector-sync-events";
-
-        given().auth()
-                .oauth2(admin)
-                .get(base + "/held")
-                .then()
-                .statusCode(200)
-                .body("items.id", hasItem(held.toString()))
-                .body("items.find { it.id == '" + held + "' }.planned_deletions", is(10));
-        given().auth()
-                .oauth2(viewer)
-                .post(base + "/" + held + "/confirm-deletions")
-                .then()
-                .statusCode(403);
-        given().auth()
-                .oauth2(stranger)
-                .post(base + "/" + held + "/confirm-deletions")
-                .then()
-                .statusCode(404);
-        given().post(base + "/" + held + "/confirm-deletions").then().statusCode(401);
-
-        given().auth()
-                .oauth2(admin)
-                .post(base + "/" + held + "/confirm-deletions")
-                .then()
-                .statusCode(202);
-        given().auth()
-                .oauth2(admin)
-                .post(base + "/" + held + "/confirm-deletions")
-                .then()
-                .statusCode(409);
+        // confirmed the way config-api's POST .../connector-sync-events/{id}/confirm-deletions does
+        Optional<SyncEvent> confirmed = pool.withTransaction(db -> SyncEvents.confirmHeld(db, held, "admin"))
+                .await()
+                .atMost(Duration.ofSeconds(30));
+        assertThat(confirmed).map(SyncEvent::status).contains("queued");
         worker.drain().await().atMost(Duration.ofMinutes(1));
 
         assertThat(scalar("SELECT status FROM connector_sync_event WHERE id = ?", held))

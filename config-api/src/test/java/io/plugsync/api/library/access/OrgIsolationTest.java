@@ -159,8 +159,8 @@ class OrgIsolationTest {
                 o -> as(mine.ownerToken()).get(o + "/connector-instances/" + instance + "/mappings"),
                 o -> as(mine.ownerToken()).get(o + "/connector-instances/" + instance + "/mappings/" + mapping),
                 o -> as(mine.ownerToken()).delete(o + "/connector-instances/" + instance + "/mappings/" + mapping),
-                o -> as(mine.ownerToken()).get(o + "/sync-events/" + event),
-                o -> as(mine.ownerToken()).post(o + "/sync-events/" + event + "/retry"));
+                o -> as(mine.ownerToken()).get(o + "/connector-sync-events/" + event),
+                o -> as(mine.ownerToken()).post(o + "/connector-sync-events/" + event + "/retry"));
         Map<String, Long> before = snapshot();
         List<String> leaks = new ArrayList<>();
         for (String org : List.of(base(mine.id()), base(theirs.id()))) {
@@ -174,7 +174,7 @@ class OrgIsolationTest {
         assertThat(leaks).isEmpty();
         assertThat(snapshot()).isEqualTo(before);
         as(mine.ownerToken())
-                .get(base(mine.id()) + "/sync-events")
+                .get(base(mine.id()) + "/connector-sync-events")
                 .then()
                 .statusCode(200)
                 .body("items", org.hamcrest.Matchers.empty());
@@ -184,8 +184,8 @@ class OrgIsolationTest {
     void listsUnderAnotherOrganisationAre404() {
         TestOrg mine = TestOrg.create();
         TestOrg theirs = TestOrg.create();
-        for (String family :
-                List.of("config-objects", "plugins", "connector-accounts", "connector-instances", "sync-events")) {
+        for (String family : List.of(
+                "config-objects", "plugins", "connector-accounts", "connector-instances", "connector-sync-events")) {
             as(mine.ownerToken()).get(base(theirs.id()) + "/" + family).then().statusCode(404);
         }
     }

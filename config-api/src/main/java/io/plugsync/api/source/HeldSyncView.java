@@ -1,4 +1,4 @@
-package io.plugsync.ingest.held;
+package io.plugsync.api.source;
 
 import io.plugsync.common.source.SyncEvent;
 import io.vertx.core.json.JsonArray;
@@ -7,8 +7,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** A sync held by the mass-deletion guard, as the held-syncs API shows it. */
-public record HeldSync(
+/**
+ * A sync held by the mass-deletion guard ({@code needs_confirmation}): what it would delete, for
+ * the admin deciding between {@code confirm-deletions} and {@code discard}.
+ */
+public record HeldSyncView(
         UUID id,
         UUID connectorInstanceId,
         UUID connectorTargetId,
@@ -19,9 +22,9 @@ public record HeldSync(
         List<String> deletedPaths,
         OffsetDateTime heldAt) {
 
-    static HeldSync from(SyncEvent event) {
+    static HeldSyncView from(SyncEvent event) {
         JsonObject summary = event.summary();
-        return new HeldSync(
+        return new HeldSyncView(
                 event.id(),
                 event.connectorInstanceId(),
                 event.connectorTargetId(),
