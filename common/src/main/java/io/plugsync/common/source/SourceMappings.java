@@ -124,11 +124,22 @@ public final class SourceMappings {
                 .replaceWithVoid();
     }
 
-    /** The target's active path mappings in the order they were made (earlier mappings win a path). */
-    public static Uni<List<SourceMapping>> pathMappingsOf(SqlClient db, UUID targetId) {
-        return db.preparedQuery("SELECT * FROM connector_mapping WHERE connector_target_id = $1 AND mapping_kind = $2"
-                        + " AND status = $3 ORDER BY created_at, id")
-                .execute(Tuple.of(targetId, SourceKinds.PATH, ACTIVE))
-                .map(rows -> Rows.all(rows, SourceMapping::from));
+    /**
+     * A path mapping as the sync applies it: the row and the member its objects are attributed to,
+     * its creator, else its instance's creator (rbac.md locked decisions 4 and 7).
+     */
+    public record SyncRule(SourceMapping mapping, UUID attributedTo) {}
+
+    /**
+     * Every path mapping of a target in the order they were made (earlier mappings win a path),
+     * retired ones included: the sync plans the deletion of what only they selected.
+     */
+    public static Uni<List<SyncRule>> syncRulesOf(SqlClient db, UUID targetId) {
+        return db.preparedQuery("SELECT m.*, coalesce(m.created_by_org_membership_id, i.created_by_org_membership_id)"
+                        + " AS attributed_to FROM connector_mapping m"
+                        + " JOIN connector_instance i ON i.id = m.connector_instance_id"
+                        + " WHERE m.connector_target_id = $1 AND m.mapping_kind = $2 ORDER BY m.created_at, m.id")
+                .execute(Tuple.of(targetId, SourceKinds.PATH))
+                .map(rows -> Rows.all(rows, r -> new SyncRule(SourceMapping.from(r), r.getUUID("attributed_to"))));
     }
 }

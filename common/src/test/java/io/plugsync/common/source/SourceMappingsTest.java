@@ -1,6 +1,7 @@
 package io.plugsync.common.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.plugsync.common.sql.Keyset;
 import io.plugsync.common.support.FreshDatabase;
@@ -53,8 +54,11 @@ class SourceMappingsTest {
         SourceMapping retired = run(db -> SourceMappings.retire(db, first.id()));
         assertThat(retired.retired()).isTrue();
         assertThat(retired.retiredAt()).isNotNull();
-        List<SourceMapping> rules = run(db -> SourceMappings.pathMappingsOf(db, target.id()));
-        assertThat(rules).extracting(SourceMapping::id).containsExactly(second.id());
+        List<SourceMappings.SyncRule> rules = run(db -> SourceMappings.syncRulesOf(db, target.id()));
+        assertThat(rules)
+                .as("the sync sees both, in creation order, the retired one marked")
+                .extracting(r -> r.mapping().id(), r -> r.mapping().retired(), SourceMappings.SyncRule::attributedTo)
+                .containsExactly(tuple(first.id(), true, member), tuple(second.id(), false, member));
         List<SourceMapping> active = run(db ->
                 SourceMappings.list(db, target.connectorInstanceId(), target.id(), SourceStatus.Mapping.ACTIVE, ALL));
         assertThat(active).extracting(SourceMapping::id).containsExactly(second.id());

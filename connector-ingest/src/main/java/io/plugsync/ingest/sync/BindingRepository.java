@@ -1,10 +1,9 @@
 package io.plugsync.ingest.sync;
 
-import io.plugsync.common.source.SourceKinds;
-import io.plugsync.common.source.SourceStatus;
+import io.plugsync.common.source.SourceMapping;
+import io.plugsync.common.source.SourceMappings;
 import io.plugsync.common.source.SyncTarget;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -122,27 +121,22 @@ public class BindingRepository {
      * connector-managed and current. Paths another active mapping also selects keep their object.
      */
     public Uni<MappingRules> mappings(SqlClient db, UUID targetId) {
-        return db.preparedQuery("SELECT m.id, m.selector, m.object_type, m.plugin_id, m.auto_add_to_plugin,"
-                        + " m.status = $3 AS active,"
-                        + " coalesce(m.created_by_org_membership_id, i.created_by_org_membership_id) AS attributed_to"
-                        + " FROM connector_mapping m JOIN connector_instance i ON i.id = m.connector_instance_id"
-                        + " WHERE m.connector_target_id = $1 AND m.mapping_kind = $2 ORDER BY m.created_at, m.id")
-                .execute(Tuple.of(targetId, SourceKinds.PATH, SourceStatus.Mapping.ACTIVE.wire()))
-                .map(rows -> {
-                    List<MappingRule> active = new ArrayList<>();
-                    List<MappingRule> retired = new ArrayList<>();
-                    for (Row r : rows) {
-                        MappingRule rule = new MappingRule(
-                                r.getUUID("id"),
-                                r.getString("selector"),
-                                r.getString("object_type"),
-                                r.getUUID("plugin_id"),
-                                r.getBoolean("auto_add_to_plugin"),
-                                active.size() + retired.size(),
-                                r.getUUID("attributed_to"));
-                        (r.getBoolean("active") ? active : retired).add(rule);
-                    }
-                    return new MappingRules(active, retired);
-                });
+        return SourceMappings.syncRulesOf(db, targetId).map(rules -> {
+            List<MappingRule> active = new ArrayList<>();
+            List<MappingRule> retired = new ArrayList<>();
+            for (SourceMappings.SyncRule r : rules) {
+                SourceMapping m = r.mapping();
+                MappingRule rule = new MappingRule(
+                        m.id(),
+                        m.selector(),
+                        m.objectType(),
+                        m.pluginId(),
+                        m.autoAddToPlugin(),
+                        active.size() + retired.size(),
+                        r.attributedTo());
+                (m.retired() ? retired : active).add(rule);
+            }
+            return new MappingRules(active, retired);
+        });
     }
 }
