@@ -18,6 +18,16 @@ import java.util.UUID;
 public class VersionRepository {
     private static final String COLUMNS = "connector_id, version, checksum, is_active, published_by, published_by_kind,"
             + " message, based_on_version, published_at";
+    /** One version with its document: the primary key {@code (connector_id, version)}. */
+    static final String FIND = "SELECT " + COLUMNS + ", document::text AS document FROM connector_config_versions"
+            + " WHERE connector_id = $1 AND version = $2";
+    /**
+     * A keyset page, newest first, without documents: an index range on {@code (connector_id,
+     * version)} that starts at the cursor (no cursor: below the largest integer), in the generic plan
+     * of a cached statement too ({@code $2 IS NULL OR version < $2} would be a filter there).
+     */
+    static final String PAGE = "SELECT " + COLUMNS + " FROM connector_config_versions WHERE connector_id = $1"
+            + " AND version < coalesce($2::int, 2147483647) ORDER BY version DESC LIMIT $3";
 
     public Uni<Optional<VersionRow>> active(SqlClient db, UUID connectorId) {
         return db.preparedQuery("SELECT " + COLUMNS + ", document::text AS document FROM connector_config_versions"
@@ -29,8 +39,7 @@ public class VersionRepository {
     }
 
     public Uni<Optional<VersionRow>> find(SqlClient db, UUID connectorId, int version) {
-        return db.preparedQuery("SELECT " + COLUMNS + ", document::text AS document FROM connector_config_versions"
-                        + " WHERE connector_id = $1 AND version = $2")
+        return db.preparedQuery(FIND)
                 .execute(Tuple.of(connectorId, version))
                 .map(rows -> rows.size() == 0
                         ? Optional.empty()
@@ -39,8 +48,7 @@ public class VersionRepository {
 
     /** Versions older than {@code before} (all when null), newest first, without documents. */
     public Uni<List<VersionRow>> page(SqlClient db, UUID connectorId, Integer before, int limit) {
-        return db.preparedQuery("SELECT " + COLUMNS + " FROM connector_config_versions WHERE connector_id = $1"
-                        + " AND ($2::int IS NULL OR version < $2) ORDER BY version DESC LIMIT $3")
+        return db.preparedQuery(PAGE)
                 .execute(Tuple.of(connectorId, before, limit))
                 .map(rows -> {
                     List<VersionRow> out = new ArrayList<>();

@@ -21,6 +21,24 @@ public class ConfigObjectRepository {
             + "   ORDER BY v.created_at DESC, v.id DESC LIMIT 1) AS latest_version_id,"
             + " library_object_rank(o.id, $2::uuid) AS access_rank FROM config_object o";
 
+    /**
+     * The list: parameters org, member, admin, type, status, source mode, instance, search words,
+     * include archived, plugin, cursor (created_at, id), limit.
+     */
+    static final String LIST = SELECT + " WHERE o.organization_id = $1"
+            + " AND ($3 OR library_object_rank(o.id, $2::uuid) > 0)"
+            + " AND ($4::text IS NULL OR o.object_type = $4)"
+            + " AND (CASE WHEN $5::text IS NOT NULL THEN o.status = $5"
+            + "   WHEN $9 THEN o.status <> 'deleted' ELSE o.status NOT IN ('deleted', 'archived') END)"
+            + " AND ($6::text IS NULL OR o.source_mode = $6)"
+            + " AND ($7::uuid IS NULL OR o.connector_instance_id = $7)"
+            + " AND ($8::text IS NULL OR to_tsvector('simple', coalesce(o.title, '') || ' ' || coalesce(o.description, '')"
+            + "   || ' ' || coalesce(o.search_text, '')) @@ plainto_tsquery('simple', $8))"
+            + " AND ($10::uuid IS NULL OR EXISTS (SELECT 1 FROM plugin_config_object m WHERE m.plugin_id = $10"
+            + "   AND m.config_object_id = o.id AND m.removed_at IS NULL))"
+            + " AND " + Paging.after("o", 11, 12)
+            + " ORDER BY o.created_at DESC, o.id DESC LIMIT $13";
+
     /** A row with the caller's access rank. */
     public record Ranked(ConfigObjectView object, int rank) {}
 
@@ -36,20 +54,7 @@ public class ConfigObjectRepository {
      */
     public Uni<List<Ranked>> list(
             SqlClient db, UUID organizationId, UUID member, boolean admin, ObjectFilter filter, Paging paging) {
-        String sql = SELECT + " WHERE o.organization_id = $1"
-                + " AND ($3 OR library_object_rank(o.id, $2::uuid) > 0)"
-                + " AND ($4::text IS NULL OR o.object_type = $4)"
-                + " AND (CASE WHEN $5::text IS NOT NULL THEN o.status = $5"
-                + "   WHEN $9 THEN o.status <> 'deleted' ELSE o.status NOT IN ('deleted', 'archived') END)"
-                + " AND ($6::text IS NULL OR o.source_mode = $6)"
-                + " AND ($7::uuid IS NULL OR o.connector_instance_id = $7)"
-                + " AND ($8::text IS NULL OR to_tsvector('simple', coalesce(o.title, '') || ' ' || coalesce(o.description, '')"
-                + "   || ' ' || coalesce(o.search_text, '')) @@ plainto_tsquery('simple', $8))"
-                + " AND ($10::uuid IS NULL OR EXISTS (SELECT 1 FROM plugin_config_object m WHERE m.plugin_id = $10"
-                + "   AND m.config_object_id = o.id AND m.removed_at IS NULL))"
-                + " AND " + Paging.after("o", 11, 12)
-                + " ORDER BY o.created_at DESC, o.id DESC LIMIT $13";
-        return db.preparedQuery(sql)
+        return db.preparedQuery(LIST)
                 .execute(Sql.tuple(
                         organizationId,
                         member,
