@@ -1,5 +1,6 @@
 package io.plugsync.ingest.support;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -18,13 +19,15 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * An in-memory repository served by WireMock the way GitHub serves it: branch head, git trees
- * (recursive listings truncated above a threshold, like GitHub's), blobs by content hash.
+ * (recursive listings truncated above a threshold, like GitHub's), blobs by content hash, the head's
+ * tarball (a redirect to a codeload host) and the comparison of every earlier commit with the head.
  */
 public final class FakeRepo {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,8 +38,12 @@ public final class FakeRepo {
     private final TreeMap<String, byte[]> files = new TreeMap<>();
     private final Set<String> stubbedBlobs = new HashSet<>();
     private int truncateAbove = Integer.MAX_VALUE;
+    /** Every commit's files, oldest first, for the comparisons. */
+    private final Map<String, TreeMap<String, byte[]>> history = new LinkedHashMap<>();
+
     private int commits;
     private String head;
+    private byte[] tarball;
 
     public FakeRepo(String owner, String name, String branch) {
         this.server = FakeGithubResource.server();
@@ -101,10 +108,97 @@ public final class FakeRepo {
         files.forEach((path, content) -> root.add(path.split("/"), 0, blobSha(content), content));
         String tree = root.stub("");
         head = sha1(("commit " + fullName() + " " + (++commits) + " " + tree).getBytes(StandardCharsets.UTF_8));
+        stubTarball();
+        stubComparisons();
+        history.put(head, new TreeMap<>(files));
         server.stubFor(get(urlPathEqualTo("/repos/" + fullName() + "/branches/" + branch))
                 .willReturn(okJson("{\"name\":\"" + branch + "\",\"commit\":{\"sha\":\"" + head
                         + "\",\"commit\":{\"tree\":{\"sha\":\"" + tree + "\"}}}}")));
         return head;
+    }
+
+    /** Where the tarball of {@code sha} redirects to: the fake GitHub under another host name. */
+    public String codeloadUrl(String sha) {
+        return "http://127.0.0.1:" + server.port() + codeloadPath(sha);
+    }
+
+    /** The codeload path the tarball of {@code sha} redirects to. */
+    public String codeloadPath(String sha) {
+        return "/codeload/" + fullName() + "/legacy.tar.gz/" + sha;
+    }
+
+    /**
+     * {@code GET /tarball/{head}}: a 302 to codeload, which GitHub serves from another host; here
+     * {@code 127.0.0.1} instead of the API's {@code localhost}, so a client that sends its token
+     * there is caught. The archive is a real {@code .tar.gz} under {@code owner-repo-sha7/}.
+     */
+    private void stubTarball() {
+        server.stubFor(get(urlPathEqualTo("/repos/" + fullName() + "/tarball/" + head))
+                .willReturn(aResponse().withStatus(302).withHeader("Location", codeloadUrl(head))));
+        server.stubFor(get(urlPathEqualTo(codeloadPath(head)))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/x-gzip")
+                        .withBody(
+                                tarball = Tarballs.of(owner + "-" + name + "-" + head.substring(0, 7), head, files))));
+    }
+
+    /** The head's tarball as served. */
+    public byte[] tarball() {
+        return tarball;
+    }
+
+    /** {@code GET /compare/{earlier}...{head}} for every earlier commit, listing at most 300 files as GitHub does. */
+    private void stubComparisons() {
+        int behind = history.size();
+        for (Map.Entry<String, TreeMap<String, byte[]>> earlier : history.entrySet()) {
+            ArrayNode changed = changes(earlier.getValue(), files);
+            ArrayNode listed = JSON.createArrayNode();
+            for (int i = 0; i < Math.min(changed.size(), COMPARE_CAP); i++) {
+                listed.add(changed.get(i));
+            }
+            ObjectNode body = JSON.createObjectNode()
+                    .put("status", "ahead")
+                    .put("ahead_by", behind--)
+                    .put("behind_by", 0);
+            body.set("files", listed);
+            server.stubFor(get(urlPathEqualTo("/repos/" + fullName() + "/compare/" + earlier.getKey() + "..." + head))
+                    .willReturn(okJson(body.toString())));
+        }
+    }
+
+    private static final int COMPARE_CAP = 300;
+
+    private static ArrayNode changes(Map<String, byte[]> before, Map<String, byte[]> after) {
+        Map<String, String> removed = new TreeMap<>();
+        before.forEach((path, content) -> {
+            if (!after.containsKey(path)) {
+                removed.put(path, blobSha(content));
+            }
+        });
+        ArrayNode out = JSON.createArrayNode();
+        after.forEach((path, content) -> {
+            String sha = blobSha(content);
+            byte[] old = before.get(path);
+            if (old == null) {
+                String from = removed.entrySet().stream()
+                        .filter(e -> e.getValue().equals(sha))
+                        .map(Map.Entry::getKey)
+                        .findFirst()
+                        .orElse(null);
+                ObjectNode file = out.addObject().put("filename", path).put("sha", sha);
+                if (from != null) {
+                    removed.remove(from);
+                    file.put("status", "renamed").put("previous_filename", from);
+                } else {
+                    file.put("status", "added");
+                }
+            } else if (!java.util.Arrays.equals(old, content)) {
+                out.addObject().put("filename", path).put("status", "modified").put("sha", sha);
+            }
+        });
+        removed.forEach((path, sha) ->
+                out.addObject().put("filename", path).put("status", "removed").put("sha", sha));
+        return out;
     }
 
     /** The git blob hash of {@code content}, as GitHub reports it. */
