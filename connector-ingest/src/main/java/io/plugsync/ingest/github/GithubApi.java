@@ -3,7 +3,6 @@ package io.plugsync.ingest.github;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugsync.ingest.metrics.IngestMetrics;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
@@ -33,7 +31,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The GitHub REST calls a sync and target setup need, made as the App's installation: branch head,
- * trees, blobs, compare, tarballs, the installation's repositories and one repository. Non-blocking (JDK HTTP client, async); retries 429/5xx/rate limits per {@link RetryPolicy}.
+ * blobs, compare, tarballs, the installation's repositories and one repository. Non-blocking (JDK HTTP client, async); retries 429/5xx/rate limits per {@link RetryPolicy}.
  */
 @ApplicationScoped
 public class GithubApi {
@@ -107,78 +105,6 @@ public class GithubApi {
                 r.path("default_branch").asText(null),
                 r.path("private").asBoolean(false),
                 r.path("archived").asBoolean(false));
-    }
-
-    /**
-     * Every blob under {@code treeSha}. A recursive listing GitHub truncated is replaced by walking
-     * sub-trees one level at a time; {@code directoryFilter} prunes directories no mapping can match.
-     */
-    public Uni<GitTree> tree(
-            String installation, String owner, String repo, String treeSha, Predicate<String> directoryFilter) {
-        AtomicInteger calls = new AtomicInteger();
-        AtomicInteger walkedLevels = new AtomicInteger();
-        return walk(installation, repoPath(owner, repo), treeSha, "", directoryFilter, calls, walkedLevels)
-                .map(blobs -> new GitTree(treeSha, blobs, calls.get(), walkedLevels.get() > 0));
-    }
-
-    private Uni<List<GitTree.Entry>> walk(
-            String installation,
-            String repoPath,
-            String sha,
-            String prefix,
-            Predicate<String> directoryFilter,
-            AtomicInteger calls,
-            AtomicInteger walked) {
-        calls.incrementAndGet();
-        return get(installation, "tree", repoPath + "/git/trees/" + sha + "?recursive=1")
-                .flatMap(recursive -> {
-                    if (!recursive.path("truncated").asBoolean(false)) {
-                        List<GitTree.Entry> out = new ArrayList<>();
-                        recursive.path("tree").forEach(e -> blob(e, prefix).ifPresent(out::add));
-                        return Uni.createFrom().item(out);
-                    }
-                    walked.incrementAndGet();
-                    calls.incrementAndGet();
-                    return get(installation, "tree", repoPath + "/git/trees/" + sha)
-                            .flatMap(level -> {
-                                List<GitTree.Entry> out = new ArrayList<>();
-                                List<String[]> subtrees = new ArrayList<>();
-                                level.path("tree").forEach(e -> {
-                                    if ("tree".equals(e.path("type").asText())) {
-                                        String dir = prefix + e.path("path").asText();
-                                        if (directoryFilter.test(dir)) {
-                                            subtrees.add(
-                                                    new String[] {e.path("sha").asText(), dir + "/"});
-                                        }
-                                    } else {
-                                        blob(e, prefix).ifPresent(out::add);
-                                    }
-                                });
-                                if (subtrees.isEmpty()) {
-                                    return Uni.createFrom().item(out);
-                                }
-                                return Multi.createFrom()
-                                        .iterable(subtrees)
-                                        .onItem()
-                                        .transformToUni(sub -> walk(
-                                                installation, repoPath, sub[0], sub[1], directoryFilter, calls, walked))
-                                        .merge(4)
-                                        .collect()
-                                        .in(() -> out, List::addAll);
-                            });
-                });
-    }
-
-    private static java.util.Optional<GitTree.Entry> blob(JsonNode entry, String prefix) {
-        // submodules ("commit") and symlinks (120000) are not files we can ingest
-        if (!"blob".equals(entry.path("type").asText())
-                || "120000".equals(entry.path("mode").asText())) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(new GitTree.Entry(
-                prefix + entry.path("path").asText(),
-                entry.path("sha").asText(),
-                entry.path("size").asLong()));
     }
 
     public Uni<byte[]> blob(String installation, String owner, String repo, String sha) {

@@ -169,7 +169,7 @@ class IngestBench {
         double initial = timedSync(c, repo, "0".repeat(40), first);
         report.add(String.format(
                 Locale.ROOT,
-                "initial sync: %d files in %.2f s = %.0f files/s = %.2fx baseline; GitHub requests %s"
+                "initial sync: %d files in %.2f s = %.0f files/s = %.4f of baseline; GitHub requests %s"
                         + " (target >= 1000 files/s, <= 3 API requests); apply %s ms",
                 FILES,
                 initial,
@@ -190,7 +190,7 @@ class IngestBench {
             double seconds = timedSync(c, repo, previous, next);
             report.add(String.format(
                     Locale.ROOT,
-                    "incremental sync: %d of %d files changed in %.2f s = %.0f changed files/s = %.2fx baseline"
+                    "incremental sync: %d of %d files changed in %.2f s = %.0f changed files/s = %.4f of baseline"
                             + " (files/s vs files/s); read via %s; GitHub requests %s (target >= 500 files/s,"
                             + " <= 510 requests); apply %s ms",
                     changed,

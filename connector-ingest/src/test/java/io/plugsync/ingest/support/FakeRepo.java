@@ -1,8 +1,6 @@
 package io.plugsync.ingest.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -25,8 +23,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * An in-memory repository served by WireMock the way GitHub serves it: branch head, git trees
- * (recursive listings truncated above a threshold, like GitHub's), blobs by content hash, the head's
+ * An in-memory repository served by WireMock the way GitHub serves it: branch head, blobs by
+ * content hash, the head's
  * tarball (a redirect to a codeload host) and the comparison of every earlier commit with the head.
  */
 public final class FakeRepo {
@@ -37,7 +35,6 @@ public final class FakeRepo {
     private final String branch;
     private final TreeMap<String, byte[]> files = new TreeMap<>();
     private final Set<String> stubbedBlobs = new HashSet<>();
-    private int truncateAbove = Integer.MAX_VALUE;
     /** Every commit's files, oldest first, for the comparisons. */
     private final Map<String, TreeMap<String, byte[]>> history = new LinkedHashMap<>();
 
@@ -77,12 +74,6 @@ public final class FakeRepo {
 
     public FakeRepo move(String from, String to) {
         files.put(to, files.remove(from));
-        return this;
-    }
-
-    /** Recursive listings with more entries than this come back truncated. */
-    public FakeRepo truncateAbove(int entries) {
-        this.truncateAbove = entries;
         return this;
     }
 
@@ -232,7 +223,7 @@ public final class FakeRepo {
             dirs.computeIfAbsent(parts[i], k -> new Dir()).add(parts, i + 1, blobSha, content);
         }
 
-        /** Stubs this directory's listings (children first) and returns its tree SHA. */
+        /** This directory's tree SHA (children first); the sync reads tarballs and comparisons, not trees. */
         String stub(String path) {
             ArrayNode level = JSON.createArrayNode();
             dirs.forEach((dirName, dir) -> {
@@ -250,44 +241,7 @@ public final class FakeRepo {
                     .put("sha", blob[0])
                     .put("size", Long.parseLong(blob[1])));
             sha = sha1(level.toString().getBytes(StandardCharsets.UTF_8));
-            ArrayNode recursive = JSON.createArrayNode();
-            collect("", recursive);
-            boolean truncated = recursive.size() > truncateAbove;
-            ArrayNode listed = JSON.createArrayNode();
-            for (int i = 0; i < Math.min(recursive.size(), truncateAbove); i++) {
-                listed.add(recursive.get(i));
-            }
-            String url = "/repos/" + fullName() + "/git/trees/" + sha;
-            server.stubFor(get(urlPathEqualTo(url))
-                    .withQueryParam("recursive", absent())
-                    .willReturn(okJson(tree(level, false))));
-            server.stubFor(get(urlPathEqualTo(url))
-                    .withQueryParam("recursive", equalTo("1"))
-                    .willReturn(okJson(tree(truncated ? listed : recursive, truncated))));
             return sha;
-        }
-
-        void collect(String prefix, ArrayNode out) {
-            dirs.forEach((dirName, dir) -> {
-                out.addObject()
-                        .put("path", prefix + dirName)
-                        .put("mode", "040000")
-                        .put("type", "tree")
-                        .put("sha", dir.sha);
-                dir.collect(prefix + dirName + "/", out);
-            });
-            blobs.forEach((fileName, blob) -> out.addObject()
-                    .put("path", prefix + fileName)
-                    .put("mode", "100644")
-                    .put("type", "blob")
-                    .put("sha", blob[0])
-                    .put("size", Long.parseLong(blob[1])));
-        }
-
-        private String tree(ArrayNode entries, boolean truncated) {
-            ObjectNode body = JSON.createObjectNode().put("sha", sha).put("truncated", truncated);
-            body.set("tree", entries);
-            return body.toString();
         }
     }
 

@@ -148,7 +148,6 @@ class SyncScenarioTest {
             repo.put("sales/skills/bulk-" + i + "/SKILL.md", skill("bulk-" + i, "bulk " + i));
             repo.put("docs/page-" + i + ".md", "unmapped " + i);
         }
-        repo.truncateAbove(5);
         push(c, repo);
         assertThat(status(c)).isEqualTo("completed");
         assertThat(summaryOfLatest(c)).contains("\"head_read_via\": \"compare\"");

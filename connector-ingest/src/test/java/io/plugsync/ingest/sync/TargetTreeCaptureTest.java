@@ -52,7 +52,7 @@ class TargetTreeCaptureTest {
         for (int i = 0; i < 4; i++) {
             repo.put("skills/s" + i + "/SKILL.md", skill("s" + i, "skill " + i)).put("docs/d" + i + ".md", "doc");
         }
-        repo.put("TOP.md", "top").truncateAbove(3);
+        repo.put("TOP.md", "top");
 
         String head = SyncRuns.pushAndSync(worker, c, "0".repeat(40));
         List<Object> captured = tree(c);
