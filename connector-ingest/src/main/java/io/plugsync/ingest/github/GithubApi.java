@@ -291,7 +291,7 @@ public class GithubApi {
                 .flatMap(response -> {
                     int status = response.statusCode();
                     metrics.githubCall(operation, status);
-                    if (status >= 200 && status < (exchange == STREAM ? 400 : 300)) {
+                    if (status >= 200 && status < (exchange.redirects() ? 300 : 400)) {
                         return Uni.createFrom().item(response);
                     }
                     String body = exchange.text(response.body());
@@ -316,7 +316,10 @@ public class GithubApi {
                 });
     }
 
-    /** How one kind of call is sent and its body read: JSON bodies whole, tarballs as a stream. */
+    /**
+     * How one kind of call is sent and its body read: JSON bodies whole, tarballs as a stream.
+     * {@code redirects}: the client follows them; otherwise a 3xx comes back to the caller.
+     */
     private record Exchange<T>(boolean redirects, HttpResponse.BodyHandler<T> handler, Function<T, byte[]> bytes) {
         HttpClient client(GithubApi api) {
             return redirects ? api.http : api.noRedirects;
