@@ -3,10 +3,12 @@ package io.plugsync.ingest.github;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugsync.ingest.metrics.IngestMetrics;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,18 +24,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.jboss.logging.Logger;
 
 /**
  * The GitHub REST calls a sync and target setup need, made as the App's installation: branch head,
- * trees, blobs, compare, the installation's repositories and one repository. Non-blocking (JDK HTTP client, async); retries 429/5xx/rate limits per {@link RetryPolicy}.
+ * blobs, compare, tarballs, the installation's repositories and one repository. Non-blocking (JDK HTTP client, async); retries 429/5xx/rate limits per {@link RetryPolicy}.
  */
 @ApplicationScoped
 public class GithubApi {
     private static final Logger LOG = Logger.getLogger(GithubApi.class);
+    /** Redirects a tarball download follows at most. */
+    private static final int MAX_HOPS = 4;
     /** Renew installation tokens this long before GitHub expires them. */
     static final Duration TOKEN_MARGIN = Duration.ofMinutes(5);
 
@@ -41,6 +45,7 @@ public class GithubApi {
     private final ObjectMapper json;
     private final IngestMetrics metrics;
     private final HttpClient http;
+    private final HttpClient noRedirects;
     private final RetryPolicy retry;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, CompletableFuture<InstallationToken>> tokens = new ConcurrentHashMap<>();
@@ -53,6 +58,10 @@ public class GithubApi {
         this.http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        this.noRedirects = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.retry = new RetryPolicy(
                 config.retry().maxAttempts(),
@@ -98,78 +107,6 @@ public class GithubApi {
                 r.path("archived").asBoolean(false));
     }
 
-    /**
-     * Every blob under {@code treeSha}. A recursive listing GitHub truncated is replaced by walking
-     * sub-trees one level at a time; {@code directoryFilter} prunes directories no mapping can match.
-     */
-    public Uni<GitTree> tree(
-            String installation, String owner, String repo, String treeSha, Predicate<String> directoryFilter) {
-        AtomicInteger calls = new AtomicInteger();
-        AtomicInteger walkedLevels = new AtomicInteger();
-        return walk(installation, repoPath(owner, repo), treeSha, "", directoryFilter, calls, walkedLevels)
-                .map(blobs -> new GitTree(treeSha, blobs, calls.get(), walkedLevels.get() > 0));
-    }
-
-    private Uni<List<GitTree.Entry>> walk(
-            String installation,
-            String repoPath,
-            String sha,
-            String prefix,
-            Predicate<String> directoryFilter,
-            AtomicInteger calls,
-            AtomicInteger walked) {
-        calls.incrementAndGet();
-        return get(installation, "tree", repoPath + "/git/trees/" + sha + "?recursive=1")
-                .flatMap(recursive -> {
-                    if (!recursive.path("truncated").asBoolean(false)) {
-                        List<GitTree.Entry> out = new ArrayList<>();
-                        recursive.path("tree").forEach(e -> blob(e, prefix).ifPresent(out::add));
-                        return Uni.createFrom().item(out);
-                    }
-                    walked.incrementAndGet();
-                    calls.incrementAndGet();
-                    return get(installation, "tree", repoPath + "/git/trees/" + sha)
-                            .flatMap(level -> {
-                                List<GitTree.Entry> out = new ArrayList<>();
-                                List<String[]> subtrees = new ArrayList<>();
-                                level.path("tree").forEach(e -> {
-                                    if ("tree".equals(e.path("type").asText())) {
-                                        String dir = prefix + e.path("path").asText();
-                                        if (directoryFilter.test(dir)) {
-                                            subtrees.add(
-                                                    new String[] {e.path("sha").asText(), dir + "/"});
-                                        }
-                                    } else {
-                                        blob(e, prefix).ifPresent(out::add);
-                                    }
-                                });
-                                if (subtrees.isEmpty()) {
-                                    return Uni.createFrom().item(out);
-                                }
-                                return Multi.createFrom()
-                                        .iterable(subtrees)
-                                        .onItem()
-                                        .transformToUni(sub -> walk(
-                                                installation, repoPath, sub[0], sub[1], directoryFilter, calls, walked))
-                                        .merge(4)
-                                        .collect()
-                                        .in(() -> out, List::addAll);
-                            });
-                });
-    }
-
-    private static java.util.Optional<GitTree.Entry> blob(JsonNode entry, String prefix) {
-        // submodules ("commit") and symlinks (120000) are not files we can ingest
-        if (!"blob".equals(entry.path("type").asText())
-                || "120000".equals(entry.path("mode").asText())) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(new GitTree.Entry(
-                prefix + entry.path("path").asText(),
-                entry.path("sha").asText(),
-                entry.path("size").asLong()));
-    }
-
     public Uni<byte[]> blob(String installation, String owner, String repo, String sha) {
         return get(installation, "blob", repoPath(owner, repo) + "/git/blobs/" + sha)
                 .map(body -> {
@@ -182,11 +119,93 @@ public class GithubApi {
 
     public Uni<Comparison> compare(String installation, String owner, String repo, String base, String head) {
         return get(installation, "compare", repoPath(owner, repo) + "/compare/" + base + "..." + head)
-                .map(body -> new Comparison(
-                        body.path("status").asText(),
-                        body.path("ahead_by").asInt(),
-                        body.path("behind_by").asInt(),
-                        body.path("files").size()));
+                .map(body -> {
+                    List<Comparison.ChangedFile> files = new ArrayList<>();
+                    body.path("files")
+                            .forEach(f -> files.add(new Comparison.ChangedFile(
+                                    f.path("filename").asText(),
+                                    f.path("status").asText(),
+                                    f.path("sha").asText(null),
+                                    f.path("previous_filename").asText(null))));
+                    return new Comparison(
+                            body.path("status").asText(),
+                            body.path("ahead_by").asInt(),
+                            body.path("behind_by").asInt(),
+                            files);
+                });
+    }
+
+    /**
+     * The repository at {@code ref} as one tarball ({@code GET /tarball/{ref}}), untarred and hashed as
+     * it streams ({@link TarballReader}); {@code keep} selects the files whose bytes are kept. GitHub
+     * answers with a redirect to its download host: the installation token goes along only to the
+     * API's own origin, never to another host.
+     */
+    public Uni<RepositoryArchive> archive(
+            String installation, String owner, String repo, String ref, Predicate<String> keep) {
+        URI start = URI.create(stripSlash(config.apiUrl()) + repoPath(owner, repo) + "/tarball/" + encodePath(ref));
+        return installationToken(installation)
+                .flatMap(token -> download(start, token, 1))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(download -> {
+                    try (InputStream body = download.response().body()) {
+                        return TarballReader.read(body, keep, download.requests());
+                    } catch (IOException e) {
+                        throw new GithubApiException(
+                                "tarball " + start.getPath() + " could not be read: " + e, 0, retry.backoff(1));
+                    }
+                });
+    }
+
+    private record Download(HttpResponse<InputStream> response, int requests) {}
+
+    private Uni<Download> download(URI uri, String token, int hop) {
+        boolean ours = sameOrigin(uri, URI.create(config.apiUrl()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(config.requestTimeout())
+                .header("User-Agent", "plugsync-connector-ingest");
+        if (ours) {
+            request.header("Accept", "application/vnd.github+json")
+                    .header("X-GitHub-Api-Version", "2022-11-28")
+                    .header("Authorization", "Bearer " + token);
+        }
+        return send(hop == 1 ? "tarball" : "tarball_download", request, 1, STREAM)
+                .flatMap(response -> {
+                    int status = response.statusCode();
+                    if (status < 300 || status >= 400) {
+                        return Uni.createFrom().item(new Download(response, hop));
+                    }
+                    close(response.body());
+                    String location = response.headers().firstValue("Location").orElse(null);
+                    if (location == null || hop >= MAX_HOPS) {
+                        return Uni.createFrom()
+                                .failure(new GithubApiException(
+                                        "tarball " + uri.getPath() + " -> " + status + " without a usable Location",
+                                        status,
+                                        null));
+                    }
+                    return download(uri.resolve(location), token, hop + 1);
+                });
+    }
+
+    static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme() != null
+                && a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost())
+                && port(a) == port(b);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private static void close(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException ignored) {
+            // a redirect's empty body
+        }
     }
 
     /** An installation access token, cached until {@link #TOKEN_MARGIN} before it expires. */
@@ -247,9 +266,18 @@ public class GithubApi {
     }
 
     private Uni<HttpResponse<byte[]>> send(String operation, HttpRequest.Builder request, int attempt) {
+        return send(operation, request, attempt, BYTES);
+    }
+
+    /**
+     * Sends with retries: 2xx (and, for the redirect-free tarball exchange, 3xx) come back; retryable
+     * answers wait per {@link RetryPolicy} ({@code Retry-After}, rate-limit reset, backoff).
+     */
+    private <T> Uni<HttpResponse<T>> send(
+            String operation, HttpRequest.Builder request, int attempt, Exchange<T> exchange) {
         HttpRequest built = request.build();
         return Uni.createFrom()
-                .completionStage(() -> http.sendAsync(built, HttpResponse.BodyHandlers.ofByteArray()))
+                .completionStage(() -> exchange.client(this).sendAsync(built, exchange.handler()))
                 .onFailure(IOException.class)
                 .recoverWithUni(error -> {
                     metrics.githubCall(operation, 0);
@@ -258,15 +286,15 @@ public class GithubApi {
                                 .failure(new GithubApiException(
                                         operation + " failed: " + error, 0, retry.backoff(attempt)));
                     }
-                    return later(retry.backoff(attempt), () -> send(operation, request, attempt + 1));
+                    return later(retry.backoff(attempt), () -> send(operation, request, attempt + 1, exchange));
                 })
                 .flatMap(response -> {
                     int status = response.statusCode();
                     metrics.githubCall(operation, status);
-                    if (status >= 200 && status < 300) {
+                    if (status >= 200 && status < (exchange.redirects() ? 300 : 400)) {
                         return Uni.createFrom().item(response);
                     }
-                    String body = new String(response.body(), StandardCharsets.UTF_8);
+                    String body = exchange.text(response.body());
                     if (!RetryPolicy.retryable(status, response.headers(), body)) {
                         return Uni.createFrom()
                                 .failure(new GithubApiException(
@@ -284,8 +312,45 @@ public class GithubApi {
                     }
                     LOG.debugf("GitHub %s answered %d, retrying in %s", operation, status, wait);
                     metrics.rateLimitWait(wait);
-                    return later(wait, () -> send(operation, request, attempt + 1));
+                    return later(wait, () -> send(operation, request, attempt + 1, exchange));
                 });
+    }
+
+    /**
+     * How one kind of call is sent and its body read: JSON bodies whole, tarballs as a stream.
+     * {@code redirects}: the client follows them; otherwise a 3xx comes back to the caller.
+     */
+    private record Exchange<T>(boolean redirects, HttpResponse.BodyHandler<T> handler, Function<T, byte[]> bytes) {
+        HttpClient client(GithubApi api) {
+            return redirects ? api.http : api.noRedirects;
+        }
+
+        String text(T body) {
+            return new String(bytes.apply(body), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static final Exchange<byte[]> BYTES =
+            new Exchange<>(true, HttpResponse.BodyHandlers.ofByteArray(), Function.identity());
+
+    /**
+     * Tarballs: redirects are followed by {@link #download} (the JDK client would resend the
+     * Authorization header to the redirect's host); a 2xx body streams, any other is read whole.
+     */
+    private static final Exchange<InputStream> STREAM = new Exchange<>(
+            false,
+            info -> info.statusCode() / 100 == 2
+                    ? HttpResponse.BodySubscribers.ofInputStream()
+                    : HttpResponse.BodySubscribers.mapping(
+                            HttpResponse.BodySubscribers.ofByteArray(), ByteArrayInputStream::new),
+            GithubApi::readAll);
+
+    private static byte[] readAll(InputStream in) {
+        try {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            return new byte[0];
+        }
     }
 
     private static <T> Uni<T> later(Duration wait, java.util.function.Supplier<Uni<T>> next) {

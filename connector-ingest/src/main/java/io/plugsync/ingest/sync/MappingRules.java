@@ -47,7 +47,7 @@ public final class MappingRules {
         return byId(binding.mappingId()).map(MappingRule::attributedTo).orElse(null);
     }
 
-    /** Directory filter for walking truncated trees. */
+    /** Whether some active mapping may select a path under {@code directory}. */
     public boolean mayContain(String directory) {
         return rules.stream().anyMatch(r -> r.mayContain(directory));
     }

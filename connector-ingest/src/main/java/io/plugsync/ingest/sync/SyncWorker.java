@@ -7,7 +7,6 @@ import io.plugsync.common.source.SourceTargets;
 import io.plugsync.common.source.SyncEvents;
 import io.plugsync.common.source.SyncTarget;
 import io.plugsync.ingest.github.BranchHead;
-import io.plugsync.ingest.github.GitTree;
 import io.plugsync.ingest.github.GithubApi;
 import io.plugsync.ingest.github.GithubApiException;
 import io.plugsync.ingest.metrics.IngestMetrics;
@@ -28,8 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * Claims queued sync events and reconciles each target against its branch head. GitHub calls
- * (head, tree, blobs) happen outside the database transaction; the apply step runs in one
+ * Claims queued sync events and reconciles each target against its branch head, read by
+ * {@link HeadReader} (one archive, or compare plus the changed blobs). GitHub calls happen outside the database transaction; the apply step runs in one
  * transaction holding the target's row lock and re-checks that the bindings it planned against are
  * still current.
  */
@@ -45,11 +44,13 @@ public class SyncWorker {
     private final IngestMetrics metrics;
     private final MassDeletionGuard guard;
     private final TargetTreeRepository trees;
+    private final HeadReader heads;
 
     public SyncWorker(
             Pool pool,
             BindingRepository bindings,
             TargetTreeRepository trees,
+            HeadReader heads,
             SyncApplier applier,
             GithubApi github,
             IngestConfig config,
@@ -57,6 +58,7 @@ public class SyncWorker {
         this.pool = pool;
         this.bindings = bindings;
         this.trees = trees;
+        this.heads = heads;
         this.applier = applier;
         this.github = github;
         this.config = config;
@@ -113,11 +115,10 @@ public class SyncWorker {
         String inst = target.installationId();
         return bindings.mappings(pool, target.targetId())
                 .flatMap(rules -> github.branchHead(inst, target.owner(), target.name(), target.branch())
-                        .flatMap(head -> github.tree(
-                                        inst, target.owner(), target.name(), head.treeSha(), rules::mayContain)
-                                .flatMap(tree -> bindings.active(pool, target.targetId())
-                                        .flatMap(live -> {
-                                            List<DesiredFile> desired = ReconcilePlanner.desired(tree, rules);
+                        .flatMap(head -> bindings.active(pool, target.targetId())
+                                .flatMap(live -> heads.read(sync, target, head, rules, live)
+                                        .flatMap(files -> {
+                                            List<DesiredFile> desired = ReconcilePlanner.desired(files.tree(), rules);
                                             ReconcilePlan plan = ReconcilePlanner.plan(desired, live, rules);
                                             Integer confirmed = sync.summary().getInteger("confirmed_deletions");
                                             boolean allowed = sync.deletionsConfirmed()
@@ -128,12 +129,12 @@ public class SyncWorker {
                                                             plan.deletes().size(), live.size())) {
                                                 return hold(sync, head, plan, live.size());
                                             }
-                                            return fetch(inst, target, plan)
+                                            return fetch(inst, target, plan, files.contents())
                                                     .flatMap(contents -> applyLocked(
                                                             sync,
                                                             target,
                                                             head,
-                                                            tree,
+                                                            files,
                                                             plan,
                                                             rules,
                                                             live,
@@ -142,14 +143,17 @@ public class SyncWorker {
                                         }))));
     }
 
-    private Uni<Map<String, byte[]>> fetch(String inst, SyncTarget target, ReconcilePlan plan) {
+    /** The contents the plan writes: those in hand, the rest fetched blob by blob, {@code blob-concurrency} at once. */
+    private Uni<Map<String, byte[]>> fetch(
+            String inst, SyncTarget target, ReconcilePlan plan, Map<String, byte[]> inHand) {
         Set<String> shas = new LinkedHashSet<>();
         plan.creates().forEach(f -> shas.add(f.blobSha()));
         plan.updates().forEach(u -> shas.add(u.file().blobSha()));
+        shas.removeAll(inHand.keySet());
         if (shas.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
+            return Uni.createFrom().item(inHand);
         }
-        Map<String, byte[]> out = new ConcurrentHashMap<>();
+        Map<String, byte[]> out = new ConcurrentHashMap<>(inHand);
         return Multi.createFrom()
                 .iterable(shas)
                 .onItem()
@@ -165,7 +169,7 @@ public class SyncWorker {
             ClaimedSync sync,
             SyncTarget planned,
             BranchHead head,
-            GitTree tree,
+            HeadFiles files,
             ReconcilePlan plan,
             MappingRules rules,
             List<Binding> plannedAgainst,
@@ -206,15 +210,25 @@ public class SyncWorker {
                                                         : Sync.COMPLETED;
                                                 JsonObject summary = applied.summary()
                                                         .put("synced_revision", head.commitSha())
-                                                        .put("tree_sha", tree.sha())
+                                                        .put("tree_sha", head.treeSha())
                                                         .put("files_selected", selected)
                                                         .put(
                                                                 "tree_files",
-                                                                tree.blobs().size())
-                                                        .put("tree_walked", tree.walked())
-                                                        .put("tree_calls", tree.calls())
+                                                                files.paths().size())
+                                                        .put("head_read_via", files.via())
+                                                        .put("head_read_calls", files.requests())
+                                                        .put(
+                                                                "blobs_fetched",
+                                                                contents.size()
+                                                                        - files.contents()
+                                                                                .size())
                                                         .put("apply_ms", (System.nanoTime() - started) / 1_000_000);
-                                                return trees.capture(db, planned.targetId(), head.commitSha(), tree)
+                                                return trees.capture(
+                                                                db,
+                                                                planned.targetId(),
+                                                                head.commitSha(),
+                                                                files.paths(),
+                                                                files.truncated())
                                                         .flatMap(ignored ->
                                                                 markSynced(db, locked.get(), head.commitSha(), status))
                                                         .flatMap(ignored ->

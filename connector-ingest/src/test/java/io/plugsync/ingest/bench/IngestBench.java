@@ -2,7 +2,11 @@ package io.plugsync.ingest.bench;
 
 import static io.plugsync.ingest.support.Skills.skill;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.matching.UrlPathPattern;
 import io.plugsync.engines.PlugSyncTestEngines;
+import io.plugsync.ingest.github.TarballReader;
 import io.plugsync.ingest.support.FakeGithubResource;
 import io.plugsync.ingest.support.FakeRepo;
 import io.plugsync.ingest.support.IngestFixtures;
@@ -13,6 +17,7 @@ import io.plugsync.ingest.webhook.WebhookSignature;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +43,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Benchmark, not a test (not matched by Surefire's includes; run by bench/ingest-bench.sh):
  * webhook acknowledgement latency at a steady rate of signed deliveries, and sync throughput for a
- * 5,000-file repository. Prints numbers; asserts nothing about timing.
+ * 5,000-file repository (initial sync by tarball, 500 and 250 changed files, a no-op) with the GitHub
+ * requests each made, against a baseline measured in the same run: raw untar + blob hashing of the
+ * same archive in-process. Prints numbers; asserts nothing about timing.
  */
 @QuarkusTest
 @WithTestResource(PlugSyncTestEngines.class)
@@ -137,46 +144,110 @@ class IngestBench {
         return new ArrayList<>(latencies);
     }
 
-    private void syncThroughput(List<String> report) {
+    private void syncThroughput(List<String> report) throws Exception {
         FakeRepo repo = new FakeRepo("bench", "big-" + System.nanoTime(), "main");
         Connector c = IngestFixtures.connector(repo);
         IngestFixtures.mapping(c, "/skills/**", "skill", null);
         for (int i = 0; i < FILES; i++) {
             repo.put("skills/group-" + (i % 50) + "/s-" + i + "/SKILL.md", skill("s-" + i, "benchmark skill " + i));
         }
-        repo.truncateAbove(1000); // a tree this big comes back truncated from GitHub too
         long stubbed = System.nanoTime();
         String first = repo.commit();
         long stubMs = (System.nanoTime() - stubbed) / 1_000_000;
+        // baseline, same run: untar + git-hash the same archive in-process (no HTTP, no database)
+        double raw = rawUntar(repo.tarball());
+        report.add(String.format(
+                Locale.ROOT,
+                "baseline: raw untar + blob hashing of the %d-file archive (%d KiB) in-process = %.0f files/s"
+                        + " (fake repo stubbed in %d ms)",
+                FILES,
+                repo.tarball().length / 1024,
+                FILES / raw,
+                stubMs));
+
+        FakeGithubResource.server().resetRequests();
         double initial = timedSync(c, repo, "0".repeat(40), first);
         report.add(String.format(
                 Locale.ROOT,
-                "initial sync: %d files in %.2f s = %.0f files/s (of which %s ms in the apply transaction;"
-                        + " fake repo stubbed in %d ms)",
+                "initial sync: %d files in %.2f s = %.0f files/s = %.4f of baseline; GitHub requests %s"
+                        + " (target >= 1000 files/s, <= 3 API requests); apply %s ms",
                 FILES,
                 initial,
                 FILES / initial,
-                applyMs(c),
-                stubMs));
-
-        int changed = FILES / 10;
-        for (int i = 0; i < changed; i++) {
-            repo.put("skills/group-" + (i % 50) + "/s-" + i + "/SKILL.md", skill("s-" + i, "revised skill " + i));
-        }
-        String second = repo.commit();
-        double incremental = timedSync(c, repo, first, second);
-        report.add(String.format(
-                Locale.ROOT,
-                "incremental sync: %d of %d files changed in %.2f s = %.0f changed files/s (apply %s ms)",
-                changed,
-                FILES,
-                incremental,
-                changed / incremental,
+                raw / initial,
+                requests(repo, c),
                 applyMs(c)));
 
-        String third = repo.put("README.md", "unmapped change").commit();
-        double noop = timedSync(c, repo, second, third);
-        report.add(String.format(Locale.ROOT, "no-op sync of %d unchanged files: %.2f s", FILES, noop));
+        String previous = first;
+        for (int changed : new int[] {FILES / 10, Math.min(250, FILES / 20)}) {
+            for (int i = 0; i < changed; i++) {
+                repo.put(
+                        "skills/group-" + (i % 50) + "/s-" + i + "/SKILL.md",
+                        skill("s-" + i, "revised " + changed + " skill " + i));
+            }
+            String next = repo.commit();
+            FakeGithubResource.server().resetRequests();
+            double seconds = timedSync(c, repo, previous, next);
+            report.add(String.format(
+                    Locale.ROOT,
+                    "incremental sync: %d of %d files changed in %.2f s = %.0f changed files/s = %.4f of baseline"
+                            + " (files/s vs files/s); read via %s; GitHub requests %s (target >= 500 files/s,"
+                            + " <= 510 requests); apply %s ms",
+                    changed,
+                    FILES,
+                    seconds,
+                    changed / seconds,
+                    (changed / seconds) / (FILES / raw),
+                    readVia(c),
+                    requests(repo, c),
+                    applyMs(c)));
+            previous = next;
+        }
+
+        String noopHead = repo.put("README.md", "unmapped change").commit();
+        FakeGithubResource.server().resetRequests();
+        double noop = timedSync(c, repo, previous, noopHead);
+        report.add(String.format(
+                Locale.ROOT,
+                "no-op sync of %d unchanged files: %.2f s; read via %s; GitHub requests %s",
+                FILES,
+                noop,
+                readVia(c),
+                requests(repo, c)));
+    }
+
+    /** Best of three in-process reads of {@code archive}, in seconds. */
+    private static double rawUntar(byte[] archive) throws Exception {
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            TarballReader.read(new ByteArrayInputStream(archive), path -> path.startsWith("skills/"), 1);
+            best = Math.min(best, (System.nanoTime() - start) / 1e9);
+        }
+        return best;
+    }
+
+    /** GitHub requests since the journal was reset: "N (API a, codeload d)"; API counts the token call. */
+    private static String requests(FakeRepo repo, Connector c) {
+        var server = FakeGithubResource.server();
+        int api = server.findAll(RequestPatternBuilder.allRequests()
+                                .withUrl(new UrlPathPattern(
+                                        WireMock.matching("/repos/" + repo.fullName() + "/.*"), false)))
+                        .size()
+                + server.findAll(WireMock.postRequestedFor(
+                                WireMock.urlPathEqualTo("/app/installations/" + c.installationId() + "/access_tokens")))
+                        .size();
+        int codeload = server.findAll(
+                        WireMock.getRequestedFor(WireMock.urlPathMatching("/codeload/" + repo.fullName() + "/.*")))
+                .size();
+        return String.format(Locale.ROOT, "%d (API %d, codeload download %d)", api + codeload, api, codeload);
+    }
+
+    private static Object readVia(Connector c) {
+        return IngestFixtures.scalar(
+                "SELECT summary_json ->> 'head_read_via' FROM connector_sync_event WHERE connector_target_id = ?"
+                        + " AND status = 'completed' ORDER BY completed_at DESC LIMIT 1",
+                c.targetId());
     }
 
     private double timedSync(Connector c, FakeRepo repo, String before, String after) {

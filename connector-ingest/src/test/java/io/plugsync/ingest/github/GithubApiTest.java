@@ -142,15 +142,24 @@ class GithubApiTest {
     }
 
     @Test
-    void compareReportsHowFarTheHeadMoved() {
+    void compareReportsHowFarTheHeadMovedAndTheChangedFiles() {
         String installation = IngestFixtures.newInstallationId();
         FakeRepo.stubInstallation(installation);
         String repo = "cmp-" + System.nanoTime();
         server.stubFor(get(urlPathEqualTo("/repos/acme/" + repo + "/compare/aaa...bbb"))
-                .willReturn(okJson("{\"status\":\"ahead\",\"ahead_by\":3,\"behind_by\":0,\"files\":[{},{}]}")));
+                .willReturn(okJson("{\"status\":\"ahead\",\"ahead_by\":3,\"behind_by\":0,\"files\":["
+                        + "{\"filename\":\"a.md\",\"status\":\"modified\",\"sha\":\"s1\"},"
+                        + "{\"filename\":\"b/new.md\",\"status\":\"renamed\",\"sha\":\"s2\","
+                        + "\"previous_filename\":\"b/old.md\"}]}")));
         assertThat(github.compare(installation, "acme", repo, "aaa", "bbb")
                         .await()
                         .atMost(WAIT))
-                .isEqualTo(new Comparison("ahead", 3, 0, 2));
+                .isEqualTo(new Comparison(
+                        "ahead",
+                        3,
+                        0,
+                        List.of(
+                                new Comparison.ChangedFile("a.md", "modified", "s1", null),
+                                new Comparison.ChangedFile("b/new.md", "renamed", "s2", "b/old.md"))));
     }
 }

@@ -1,7 +1,6 @@
 package io.plugsync.ingest.support;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -18,13 +17,15 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * An in-memory repository served by WireMock the way GitHub serves it: branch head, git trees
- * (recursive listings truncated above a threshold, like GitHub's), blobs by content hash.
+ * An in-memory repository served by WireMock the way GitHub serves it: branch head, blobs by
+ * content hash, the head's
+ * tarball (a redirect to a codeload host) and the comparison of every earlier commit with the head.
  */
 public final class FakeRepo {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,9 +35,12 @@ public final class FakeRepo {
     private final String branch;
     private final TreeMap<String, byte[]> files = new TreeMap<>();
     private final Set<String> stubbedBlobs = new HashSet<>();
-    private int truncateAbove = Integer.MAX_VALUE;
+    /** Every commit's files, oldest first, for the comparisons. */
+    private final Map<String, TreeMap<String, byte[]>> history = new LinkedHashMap<>();
+
     private int commits;
     private String head;
+    private byte[] tarball;
 
     public FakeRepo(String owner, String name, String branch) {
         this.server = FakeGithubResource.server();
@@ -73,12 +77,6 @@ public final class FakeRepo {
         return this;
     }
 
-    /** Recursive listings with more entries than this come back truncated. */
-    public FakeRepo truncateAbove(int entries) {
-        this.truncateAbove = entries;
-        return this;
-    }
-
     /** {@code GET /repos/{owner}/{name}} as the installation sees it: id and default branch. */
     public FakeRepo stubRepository(long id) {
         server.stubFor(get(urlPathEqualTo("/repos/" + fullName()))
@@ -101,10 +99,97 @@ public final class FakeRepo {
         files.forEach((path, content) -> root.add(path.split("/"), 0, blobSha(content), content));
         String tree = root.stub("");
         head = sha1(("commit " + fullName() + " " + (++commits) + " " + tree).getBytes(StandardCharsets.UTF_8));
+        stubTarball();
+        stubComparisons();
+        history.put(head, new TreeMap<>(files));
         server.stubFor(get(urlPathEqualTo("/repos/" + fullName() + "/branches/" + branch))
                 .willReturn(okJson("{\"name\":\"" + branch + "\",\"commit\":{\"sha\":\"" + head
                         + "\",\"commit\":{\"tree\":{\"sha\":\"" + tree + "\"}}}}")));
         return head;
+    }
+
+    /** Where the tarball of {@code sha} redirects to: the fake GitHub under another host name. */
+    public String codeloadUrl(String sha) {
+        return "http://127.0.0.1:" + server.port() + codeloadPath(sha);
+    }
+
+    /** The codeload path the tarball of {@code sha} redirects to. */
+    public String codeloadPath(String sha) {
+        return "/codeload/" + fullName() + "/legacy.tar.gz/" + sha;
+    }
+
+    /**
+     * {@code GET /tarball/{head}}: a 302 to codeload, which GitHub serves from another host; here
+     * {@code 127.0.0.1} instead of the API's {@code localhost}, so a client that sends its token
+     * there is caught. The archive is a real {@code .tar.gz} under {@code owner-repo-sha7/}.
+     */
+    private void stubTarball() {
+        server.stubFor(get(urlPathEqualTo("/repos/" + fullName() + "/tarball/" + head))
+                .willReturn(aResponse().withStatus(302).withHeader("Location", codeloadUrl(head))));
+        server.stubFor(get(urlPathEqualTo(codeloadPath(head)))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/x-gzip")
+                        .withBody(
+                                tarball = Tarballs.of(owner + "-" + name + "-" + head.substring(0, 7), head, files))));
+    }
+
+    /** The head's tarball as served. */
+    public byte[] tarball() {
+        return tarball;
+    }
+
+    /** {@code GET /compare/{earlier}...{head}} for every earlier commit, listing at most 300 files as GitHub does. */
+    private void stubComparisons() {
+        int behind = history.size();
+        for (Map.Entry<String, TreeMap<String, byte[]>> earlier : history.entrySet()) {
+            ArrayNode changed = changes(earlier.getValue(), files);
+            ArrayNode listed = JSON.createArrayNode();
+            for (int i = 0; i < Math.min(changed.size(), COMPARE_CAP); i++) {
+                listed.add(changed.get(i));
+            }
+            ObjectNode body = JSON.createObjectNode()
+                    .put("status", "ahead")
+                    .put("ahead_by", behind--)
+                    .put("behind_by", 0);
+            body.set("files", listed);
+            server.stubFor(get(urlPathEqualTo("/repos/" + fullName() + "/compare/" + earlier.getKey() + "..." + head))
+                    .willReturn(okJson(body.toString())));
+        }
+    }
+
+    private static final int COMPARE_CAP = 300;
+
+    private static ArrayNode changes(Map<String, byte[]> before, Map<String, byte[]> after) {
+        Map<String, String> removed = new TreeMap<>();
+        before.forEach((path, content) -> {
+            if (!after.containsKey(path)) {
+                removed.put(path, blobSha(content));
+            }
+        });
+        ArrayNode out = JSON.createArrayNode();
+        after.forEach((path, content) -> {
+            String sha = blobSha(content);
+            byte[] old = before.get(path);
+            if (old == null) {
+                String from = removed.entrySet().stream()
+                        .filter(e -> e.getValue().equals(sha))
+                        .map(Map.Entry::getKey)
+                        .findFirst()
+                        .orElse(null);
+                ObjectNode file = out.addObject().put("filename", path).put("sha", sha);
+                if (from != null) {
+                    removed.remove(from);
+                    file.put("status", "renamed").put("previous_filename", from);
+                } else {
+                    file.put("status", "added");
+                }
+            } else if (!java.util.Arrays.equals(old, content)) {
+                out.addObject().put("filename", path).put("status", "modified").put("sha", sha);
+            }
+        });
+        removed.forEach((path, sha) ->
+                out.addObject().put("filename", path).put("status", "removed").put("sha", sha));
+        return out;
     }
 
     /** The git blob hash of {@code content}, as GitHub reports it. */
@@ -138,7 +223,7 @@ public final class FakeRepo {
             dirs.computeIfAbsent(parts[i], k -> new Dir()).add(parts, i + 1, blobSha, content);
         }
 
-        /** Stubs this directory's listings (children first) and returns its tree SHA. */
+        /** This directory's tree SHA (children first); the sync reads tarballs and comparisons, not trees. */
         String stub(String path) {
             ArrayNode level = JSON.createArrayNode();
             dirs.forEach((dirName, dir) -> {
@@ -156,44 +241,7 @@ public final class FakeRepo {
                     .put("sha", blob[0])
                     .put("size", Long.parseLong(blob[1])));
             sha = sha1(level.toString().getBytes(StandardCharsets.UTF_8));
-            ArrayNode recursive = JSON.createArrayNode();
-            collect("", recursive);
-            boolean truncated = recursive.size() > truncateAbove;
-            ArrayNode listed = JSON.createArrayNode();
-            for (int i = 0; i < Math.min(recursive.size(), truncateAbove); i++) {
-                listed.add(recursive.get(i));
-            }
-            String url = "/repos/" + fullName() + "/git/trees/" + sha;
-            server.stubFor(get(urlPathEqualTo(url))
-                    .withQueryParam("recursive", absent())
-                    .willReturn(okJson(tree(level, false))));
-            server.stubFor(get(urlPathEqualTo(url))
-                    .withQueryParam("recursive", equalTo("1"))
-                    .willReturn(okJson(tree(truncated ? listed : recursive, truncated))));
             return sha;
-        }
-
-        void collect(String prefix, ArrayNode out) {
-            dirs.forEach((dirName, dir) -> {
-                out.addObject()
-                        .put("path", prefix + dirName)
-                        .put("mode", "040000")
-                        .put("type", "tree")
-                        .put("sha", dir.sha);
-                dir.collect(prefix + dirName + "/", out);
-            });
-            blobs.forEach((fileName, blob) -> out.addObject()
-                    .put("path", prefix + fileName)
-                    .put("mode", "100644")
-                    .put("type", "blob")
-                    .put("sha", blob[0])
-                    .put("size", Long.parseLong(blob[1])));
-        }
-
-        private String tree(ArrayNode entries, boolean truncated) {
-            ObjectNode body = JSON.createObjectNode().put("sha", sha).put("truncated", truncated);
-            body.set("tree", entries);
-            return body.toString();
         }
     }
 

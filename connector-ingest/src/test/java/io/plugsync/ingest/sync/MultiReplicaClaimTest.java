@@ -251,7 +251,15 @@ class MultiReplicaClaimTest {
 
     /** A worker with its own connection pool, as another replica has. */
     private SyncWorker replicaWorker(Pool replicaPool) {
-        return new SyncWorker(replicaPool, bindings, trees, applier, github, config, metrics);
+        return new SyncWorker(
+                replicaPool,
+                bindings,
+                trees,
+                new HeadReader(replicaPool, github, trees),
+                applier,
+                github,
+                config,
+                metrics);
     }
 
     private Pool replicaPool() {

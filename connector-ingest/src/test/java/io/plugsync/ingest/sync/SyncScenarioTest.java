@@ -143,15 +143,14 @@ class SyncScenarioTest {
                 .isEqualTo("active");
         assertThat(versions(broken)).isEqualTo(1);
 
-        // 5. a tree GitHub truncates: the sync walks sub-trees and still sees every file
+        // 5. a tree GitHub would truncate: the push reads compare and still sees every file
         for (int i = 0; i < 12; i++) {
             repo.put("sales/skills/bulk-" + i + "/SKILL.md", skill("bulk-" + i, "bulk " + i));
             repo.put("docs/page-" + i + ".md", "unmapped " + i);
         }
-        repo.truncateAbove(5);
         push(c, repo);
         assertThat(status(c)).isEqualTo("completed");
-        assertThat(summaryOfLatest(c)).contains("\"tree_walked\": true");
+        assertThat(summaryOfLatest(c)).contains("\"head_read_via\": \"compare\"");
         assertThat(count(
                         "SELECT count(*) FROM connector_source_binding WHERE connector_target_id = ? AND status = 'active'",
                         c.targetId()))

@@ -45,27 +45,21 @@ class TargetTreeCaptureTest {
     }
 
     @Test
-    void treeGithubTruncatedIsCapturedAsFilteredAndSaysSo() {
+    void aTreeGithubWouldTruncateIsCapturedWholeFromTheArchive() {
         FakeRepo repo = new FakeRepo("acme", "tree-" + System.nanoTime(), "main");
         Connector c = IngestFixtures.connector(repo);
         IngestFixtures.mapping(c, "skills/**", "skill", null);
         for (int i = 0; i < 4; i++) {
             repo.put("skills/s" + i + "/SKILL.md", skill("s" + i, "skill " + i)).put("docs/d" + i + ".md", "doc");
         }
-        repo.put("TOP.md", "top").truncateAbove(3);
+        repo.put("TOP.md", "top");
 
         String head = SyncRuns.pushAndSync(worker, c, "0".repeat(40));
         List<Object> captured = tree(c);
         assertThat(captured.get(0)).isEqualTo(head);
-        // the walk skipped docs/ (no mapping can match there); top-level files are still listed
-        assertThat(paths(captured))
-                .containsExactlyInAnyOrder(
-                        "TOP.md",
-                        "skills/s0/SKILL.md",
-                        "skills/s1/SKILL.md",
-                        "skills/s2/SKILL.md",
-                        "skills/s3/SKILL.md");
-        assertThat(captured.get(2)).isEqualTo(true);
+        // the archive holds every file, docs/ too (no mapping selects it), so nothing is missing
+        assertThat(paths(captured)).hasSize(9).contains("TOP.md", "docs/d3.md", "skills/s0/SKILL.md");
+        assertThat(captured.get(2)).isEqualTo(false);
     }
 
     @SuppressWarnings("unchecked")
