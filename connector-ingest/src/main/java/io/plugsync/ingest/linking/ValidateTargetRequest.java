@@ -2,6 +2,7 @@ package io.plugsync.ingest.linking;
 
 import io.plugsync.common.http.Problem;
 import io.plugsync.common.http.ProblemException;
+import io.plugsync.common.source.GithubNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -9,8 +10,6 @@ import java.util.regex.Pattern;
 /** {@code POST .../github/validate-target}: may this installation sync this repository's branch? */
 public record ValidateTargetRequest(String repositoryFullName, String branch, String installationId) {
     // the rules config-api's TargetRequest applies to a GitHub target's remote_id and branch
-    static final Pattern REPOSITORY = Pattern.compile("^[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}$");
-    static final Pattern BRANCH = Pattern.compile("^(?!/)(?!.*//)(?!.*\\.\\.)(?!.*/$)[^\\s~^:?*\\[\\\\]{1,255}$");
     static final Pattern INSTALLATION = Pattern.compile("^[0-9]{1,19}$");
 
     /** Every missing or malformed field as one 422; a missing body as a 400. */
@@ -19,11 +18,16 @@ public record ValidateTargetRequest(String repositoryFullName, String branch, St
             throw ProblemException.badRequest("missing-body", "a JSON body is required");
         }
         List<Problem.FieldError> errors = new ArrayList<>();
-        check(errors, body.repositoryFullName, REPOSITORY, "/repository_full_name", "a repository as owner/name");
+        check(
+                errors,
+                body.repositoryFullName,
+                GithubNames.REPOSITORY,
+                "/repository_full_name",
+                "a repository as owner/name");
         check(
                 errors,
                 body.branch,
-                BRANCH,
+                GithubNames.BRANCH,
                 "/branch",
                 "a branch name (no spaces, '..', '~', '^', ':', '?', '*', '[' or leading/trailing '/')");
         check(errors, body.installationId, INSTALLATION, "/installation_id", "a GitHub installation id (digits)");
