@@ -4,6 +4,7 @@ import io.plugsync.api.auth.CurrentCaller;
 import io.plugsync.api.http.Item;
 import io.plugsync.api.http.Page;
 import io.plugsync.api.library.support.Paging;
+import io.plugsync.api.library.support.QueryParams;
 import io.plugsync.api.library.support.Validation;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -27,11 +28,26 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class GrantResource {
     private final GrantService service;
+    private final AccessExplainer explainer;
     private final CurrentCaller caller;
 
-    public GrantResource(GrantService service, CurrentCaller caller) {
+    public GrantResource(GrantService service, AccessExplainer explainer, CurrentCaller caller) {
         this.service = service;
+        this.explainer = explainer;
         this.caller = caller;
+    }
+
+    /** Why the member {@code org_membership_id} has the role it has on the resource (or none). */
+    @GET
+    @Path("/explain")
+    public Uni<Item<AccessExplanation>> explain(
+            @PathParam("orgId") UUID org,
+            @PathParam("kind") String kind,
+            @PathParam("id") UUID id,
+            @QueryParam("org_membership_id") String member) {
+        return explainer
+                .explain(caller.get(), org, target(kind), id, QueryParams.requiredUuid("org_membership_id", member))
+                .map(Item::of);
     }
 
     @GET

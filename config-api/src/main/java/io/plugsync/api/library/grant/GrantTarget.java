@@ -30,10 +30,14 @@ public enum GrantTarget {
     final String column;
     /** The caller's rank on the resource ($1 org, $2 member, $3 id); no row when not in the org. */
     final String rankSql;
+    /** The resource's own table (its creator column is a source of access). */
+    final String resourceTable;
 
     GrantTarget(String label, String capabilityPrefix, String table, String column, String rankSql) {
         this.label = label;
         this.capabilityPrefix = capabilityPrefix;
+        // the capability prefixes are the resource tables' names
+        this.resourceTable = capabilityPrefix;
         this.table = table;
         this.column = column;
         this.rankSql = rankSql;
