@@ -53,6 +53,14 @@ class IngressRoutingTest {
             "/mcp",
             "/",
             "/?connector=" + ID,
+            "/connectors",
+            "/connectors/" + ID,
+            "/library",
+            "/library/objects/" + ID + "/history",
+            "/plugins/" + ID + "/releases",
+            "/access/teams/" + ID,
+            "/sources",
+            "/sources/syncs/" + ID,
             "/index.html",
             "/favicon.svg",
             "/assets/index-4f2a9c.js");
@@ -65,7 +73,8 @@ class IngressRoutingTest {
             "/q/openapi",
             "/admin/outbox/dead",
             "/admin/outbox/stats",
-            "/connectors",
+            "/connectorsX",
+            "/library.json",
             "/index.html.bak",
             "/.env");
 
