@@ -6,7 +6,10 @@ export default defineConfig({
   build: { outDir: 'dist', sourcemap: false, assetsInlineLimit: 0, chunkSizeWarningLimit: 700 },
   server: {
     // `npm run dev` against a running config-api (./plugsync local)
-    proxy: { '/api': process.env.CONFIG_API_URL ?? 'http://localhost:8080' },
+    proxy: {
+      '/api': process.env.CONFIG_API_URL ?? 'http://localhost:8080',
+      '/v1': process.env.CONFIG_API_URL ?? 'http://localhost:8080',
+    },
   },
   test: {
     environment: 'jsdom',

@@ -27,7 +27,7 @@ const other = () => client(tokens.editor, 'dashboard');
 /** Session A (the page) saves a setting and opens Publish on v1; session B publishes v2 meanwhile. */
 async function stalePublish() {
   const id = await demoConnector();
-  const page = await openDashboard(browser, tokens.owner, `/?connector=${id}`);
+  const page = await openDashboard(browser, tokens.owner, `/connectors/${id}`);
   await expectText(page.getByTestId('version-label'), 'v1, published');
   await setEditorText(page, 'editor-settings', { region: 'eu-west-1', sync_interval_seconds: 60 });
   await page.getByRole('button', { name: 'Save settings' }).click();

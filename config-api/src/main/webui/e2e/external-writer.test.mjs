@@ -9,7 +9,7 @@ after(async () => browser?.close());
 
 test('a script writing the draft makes the banner appear within 5 s and names the writer', async () => {
   const id = await demoConnector();
-  const page = await openDashboard(browser, tokens.owner, `/?connector=${id}`);
+  const page = await openDashboard(browser, tokens.owner, `/connectors/${id}`);
   await expectText(page.getByTestId('version-label'), 'v1, published');
   assert.equal(await page.getByTestId('unpublished-banner').count(), 0);
   const navigations = [];
@@ -31,7 +31,7 @@ test('a script writing the draft makes the banner appear within 5 s and names th
 
 test('an agent write is attributed to the agent', async () => {
   const id = await demoConnector();
-  const page = await openDashboard(browser, tokens.owner, `/?connector=${id}`);
+  const page = await openDashboard(browser, tokens.owner, `/connectors/${id}`);
   await expectText(page.getByTestId('version-label'), 'v1, published');
   const agent = client(tokens.editor, 'agent');
   await ok(agent('PUT', `/api/connectors/${id}/draft/entities/ticket`, { fields: { id: { type: 'string' } }, primary_key: 'id' }));

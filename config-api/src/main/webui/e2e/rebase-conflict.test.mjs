@@ -12,7 +12,7 @@ after(async () => browser?.close());
 test('rebase conflicts are listed by path and the chosen side is published', async () => {
   const id = process.env.STALE_CONNECTOR_ID;
   assert.ok(id, 'STALE_CONNECTOR_ID is prepared by DashboardBrowserTest');
-  const page = await openDashboard(browser, tokens.owner, `/?connector=${id}`);
+  const page = await openDashboard(browser, tokens.owner, `/connectors/${id}`);
   const banner = page.getByTestId('unpublished-banner');
   await expectText(banner, 'Based on v1, active is v2');
   await banner.getByRole('button', { name: 'Publish' }).click();

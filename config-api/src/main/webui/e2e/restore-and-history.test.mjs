@@ -29,7 +29,7 @@ test('view, compare and restore an older version; the active version stays', asy
     await writeDocument(api, id, doc);
     await publish(api, id, `interval ${100 + n}`);
   }
-  const page = await openDashboard(browser, tokens.owner, `/?connector=${id}`);
+  const page = await openDashboard(browser, tokens.owner, `/connectors/${id}`);
   await expectText(page.getByTestId('version-label'), 'v12, published');
   await page.getByRole('button', { name: 'Versions' }).click();
   const table = page.getByTestId('versions-table');
@@ -69,7 +69,7 @@ test('draft history shows who changed what from which writer', async () => {
   const id = await demoConnector();
   await ok(client(tokens.editor, 'agent')('PUT', `/api/connectors/${id}/draft/settings`, { region: 'eu-west-1', sync_interval_seconds: 30 }));
   await ok(client(tokens.script, 'mcp')('PUT', `/api/connectors/${id}/draft/settings`, { region: 'eu-west-1', sync_interval_seconds: 40 }));
-  const page = await openDashboard(browser, tokens.owner, `/?connector=${id}`);
+  const page = await openDashboard(browser, tokens.owner, `/connectors/${id}`);
   await page.getByRole('button', { name: 'Draft history' }).click();
   const history = page.getByTestId('draft-history');
   await expectText(history, 'setup-script@plugsync.local mcp');

@@ -24,12 +24,13 @@ test('the #token link signs in, leaves the address bar and lists the organisatio
   const page = await openDashboard(browser, tokens.owner);
   const row = page.getByRole('row', { name: /CRM sandbox/ });
   await expectText(row, 'hubspot');
-  assert.equal(page.url(), `${BASE_URL}/`);
+  // / opens the connector list at its own path; the token left the address bar
+  assert.equal(page.url(), `${BASE_URL}/connectors`);
   assert.equal(await page.evaluate(() => sessionStorage.getItem('plugsync.token')), tokens.owner);
   await expectAccessible(page, 'connector list');
-  // every control is reachable by keyboard: the first Tab stops include the skip link and the connector link
+  // every control is reachable by keyboard: the first Tab stops (skip link, the sections, sign out) reach the connector link
   const reached = [];
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < 10; i++) {
     await page.keyboard.press('Tab');
     reached.push(await page.evaluate(() => document.activeElement?.textContent ?? ''));
   }

@@ -166,3 +166,41 @@ function mergePatch(from, to) {
   }
   return out;
 }
+
+export const ORG_ID = process.env.ORG_ID ?? '';
+
+/**
+ * The config library API of an organisation as `token`: `lib('POST', '/plugins', {...})` calls
+ * /v1/orgs/{org}/plugins and returns {status, body}.
+ */
+export function library(token = tokens.owner, org = ORG_ID) {
+  const api = client(token, 'script');
+  return (method, path, body) => api(method, `/v1/orgs/${org}${path}`, body);
+}
+
+export const skillContent = (name, description, body = 'Follow the steps.') =>
+  `---\nname: ${name}\ndescription: ${description}\n---\n# ${name}\n\n${body}\n`;
+
+/** Creates a config object (201) and returns its id. */
+export async function createObject(lib, body) {
+  const res = await ok(lib('POST', '/config-objects', { source_mode: 'cloud', ...body }), 201);
+  return res.body.item.id;
+}
+
+export async function createSkill(lib, name, description, extra = {}) {
+  return createObject(lib, { object_type: 'skill', content: skillContent(name, description), ...extra });
+}
+
+/** The organisation member id of a subject (members are listed to every member). */
+export async function memberId(lib, subject) {
+  const res = await ok(lib('GET', `/members?q=${encodeURIComponent(subject)}`));
+  const found = res.body.items.find((m) => m.subject === subject);
+  assert.ok(found, `member ${subject} not found`);
+  return found.id;
+}
+
+export const SUBJECTS = {
+  owner: 'demo-owner@plugsync.local',
+  editor: 'demo-editor@plugsync.local',
+  viewer: 'demo-viewer@plugsync.local',
+};

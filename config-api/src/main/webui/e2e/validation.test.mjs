@@ -9,7 +9,7 @@ after(async () => browser?.close());
 
 test('a 422 shows each error at the editor its pointer names, and the text stays', async () => {
   const id = await demoConnector();
-  const page = await openDashboard(browser, tokens.editor, `/?connector=${id}`);
+  const page = await openDashboard(browser, tokens.editor, `/connectors/${id}`);
   await page.getByRole('list', { name: 'Entities' }).getByRole('button', { name: 'contact' }).click();
   const invalid = {
     description: 'A HubSpot contact',
@@ -42,7 +42,7 @@ test('a 422 shows each error at the editor its pointer names, and the text stays
 
 test('text that is not JSON is caught before it is sent', async () => {
   const id = await demoConnector();
-  const page = await openDashboard(browser, tokens.editor, `/?connector=${id}`);
+  const page = await openDashboard(browser, tokens.editor, `/connectors/${id}`);
   await setEditorText(page, 'editor-settings', '{ "region": ');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expectText(page.getByTestId('errors-settings'), 'Not valid JSON');

@@ -23,7 +23,7 @@ after(async () => browser?.close());
 test('a viewer reads the workspace but cannot edit or publish', async () => {
   const id = await demoConnector();
   await ok(client(tokens.script, 'script')('PUT', `/api/connectors/${id}/draft/settings`, { region: 'us-east-1', sync_interval_seconds: 300 }));
-  const page = await openDashboard(browser, tokens.viewer, `/?connector=${id}`);
+  const page = await openDashboard(browser, tokens.viewer, `/connectors/${id}`);
   await expectText(page.getByTestId('read-only'), 'You need the editor role');
   const banner = page.getByTestId('unpublished-banner');
   await expectText(banner, 'Unpublished changes');
@@ -43,7 +43,7 @@ test('a viewer reads the workspace but cannot edit or publish', async () => {
 
 test('network loss shows a retry notice and keeps what was typed', async () => {
   const id = await demoConnector();
-  const page = await openDashboard(browser, tokens.editor, `/?connector=${id}`);
+  const page = await openDashboard(browser, tokens.editor, `/connectors/${id}`);
   await expectText(page.getByTestId('version-label'), 'v1, published');
   await setEditorText(page, 'editor-settings', { region: 'ap-south-1', sync_interval_seconds: 300 });
   await page.context().setOffline(true);
@@ -62,7 +62,7 @@ test('network loss shows a retry notice and keeps what was typed', async () => {
 
 test('a token that expires while the page is open asks to sign in again', async () => {
   const id = await demoConnector();
-  const page = await openDashboard(browser, tokens.owner, `/?connector=${id}`);
+  const page = await openDashboard(browser, tokens.owner, `/connectors/${id}`);
   await expectText(page.getByTestId('version-label'), 'v1, published');
   await page.evaluate((t) => sessionStorage.setItem('plugsync.token', t), tokens.expired);
   await expectText(page.getByTestId('expired'), 'Sign in again', 5_000);

@@ -27,7 +27,7 @@ test('edit settings, review the diff, publish, and watch the version replicate',
   await expectAccessible(page, 'connector list');
 
   await page.getByRole('link', { name: 'Demo HubSpot' }).click();
-  assert.ok(page.url().endsWith(`/?connector=${id}`), page.url());
+  assert.ok(page.url().endsWith(`/connectors/${id}`), page.url());
   const label = page.getByTestId('version-label');
   await expectText(label, /v1, published (just now|\d+ min ago) by demo-owner@plugsync\.local/);
   await expectText(page.getByTestId('replication-state'), 'replicated');
@@ -75,7 +75,7 @@ test('edit settings, review the diff, publish, and watch the version replicate',
 
 test('add, edit and remove an entity and an event flow', async () => {
   const id = await demoConnector();
-  const page = await openDashboard(browser, tokens.editor, `/?connector=${id}`);
+  const page = await openDashboard(browser, tokens.editor, `/connectors/${id}`);
   await page.getByRole('button', { name: 'Save settings' }).waitFor();
 
   const newEntity = page.getByLabel('New entity');

@@ -5,6 +5,10 @@ import { captureTokenFromFragment, completeOidcSignIn, oidcSettings } from './li
 import './styles.css';
 
 captureTokenFromFragment();
+// a sign-in link pasted onto the page's own address only changes the fragment: take it then too
+window.addEventListener('hashchange', () => {
+  if (captureTokenFromFragment()) window.location.reload();
+});
 completeOidcSignIn(oidcSettings())
   .catch((e) => console.error(e))
   .finally(() =>

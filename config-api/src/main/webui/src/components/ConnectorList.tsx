@@ -43,7 +43,7 @@ export function ConnectorList({ onOpen }: { onOpen: (id: string) => void }) {
               <tr key={c.id}>
                 <td>
                   <a
-                    href={`/?connector=${encodeURIComponent(c.id)}`}
+                    href={`/connectors/${encodeURIComponent(c.id)}`}
                     onClick={(e) => {
                       e.preventDefault();
                       onOpen(c.id);

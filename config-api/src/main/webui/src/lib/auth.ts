@@ -19,15 +19,30 @@ export function oidcSettings(): OidcSettings | null {
   return { issuer: issuer.replace(/\/$/, ''), clientId, scope: (env.VITE_OIDC_SCOPE as string) || 'openid' };
 }
 
-/** Moves a `#token=` fragment into sessionStorage and removes it from the address bar. */
-export function captureTokenFromFragment(loc: Location = window.location): void {
+const RETURN_KEY = 'plugsync.return-to';
+
+/**
+ * Moves a `#token=` fragment into sessionStorage and removes it from the address bar; answers
+ * whether there was one. Signing in at `/` (the link `./plugsync local` prints) goes back to the
+ * page this tab was asked for before it had a token (see rememberPage).
+ */
+export function captureTokenFromFragment(loc: Location = window.location): boolean {
   const params = new URLSearchParams(loc.hash.replace(/^#/, ''));
   const token = params.get('token');
-  if (!token) return;
+  if (!token) return false;
   sessionStorage.setItem(KEY, token);
   params.delete('token');
   const rest = params.toString();
-  window.history.replaceState(null, '', loc.pathname + loc.search + (rest ? `#${rest}` : ''));
+  const back = sessionStorage.getItem(RETURN_KEY);
+  sessionStorage.removeItem(RETURN_KEY);
+  const path = loc.pathname === '/' && back ? back : loc.pathname + loc.search;
+  window.history.replaceState(null, '', path + (rest ? `#${rest}` : ''));
+  return true;
+}
+
+/** Remembers the page asked for while signed out, to open it after signing in. */
+export function rememberPage(loc: Location = window.location): void {
+  if (loc.pathname !== '/' && loc.pathname.startsWith('/')) sessionStorage.setItem(RETURN_KEY, loc.pathname + loc.search);
 }
 
 export function currentToken(): string | null {
@@ -79,7 +94,8 @@ export async function startOidcSignIn(settings: OidcSettings): Promise<void> {
   const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
   const state = base64url(crypto.getRandomValues(new Uint8Array(16)));
   const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
-  sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state, path: window.location.pathname }));
+  // the page to come back to: a deep link survives the sign-in round trip
+  sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state, path: window.location.pathname + window.location.search }));
   const meta = await discovery(settings.issuer);
   const url = new URL(meta.authorization_endpoint);
   url.search = new URLSearchParams({

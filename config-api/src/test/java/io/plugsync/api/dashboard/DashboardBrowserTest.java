@@ -49,13 +49,20 @@ class DashboardBrowserTest {
                 .statusCode(200)
                 .contentType(startsWith("text/html"))
                 .body(containsString("<script"));
-        // every screen is / with its route in the query string
-        given().queryParam("connector", "any")
-                .when()
-                .get("/")
-                .then()
-                .statusCode(200)
-                .contentType(startsWith("text/html"));
+        // every page is a path the server answers with the app (a bookmark or a reload works
+        // without a token: the page signs in, then shows the path); the old ?connector= links too
+        for (String page : List.of(
+                "/connectors",
+                "/connectors/any",
+                "/library",
+                "/library/objects/any/history",
+                "/plugins/any/releases",
+                "/access/teams/any",
+                "/sources/instances/any/mappings",
+                "/sources/syncs/any",
+                "/?connector=any")) {
+            given().when().get(page).then().statusCode(200).contentType(startsWith("text/html"));
+        }
         given().when().get("/favicon.svg").then().statusCode(200);
         given().when().get("/api/connectors").then().statusCode(401);
     }
@@ -70,7 +77,12 @@ class DashboardBrowserTest {
                 "rebase-conflict",
                 "restore-and-history",
                 "validation",
-                "viewer-and-errors"
+                "viewer-and-errors",
+                "library",
+                "library-scale",
+                "plugins-and-access",
+                "sources",
+                "routes"
             })
     void scenarioInChromium(String scenario) throws Exception {
         String only = System.getProperty("plugsync.e2e.only", "");
@@ -100,6 +112,7 @@ class DashboardBrowserTest {
             if (scenario.equals("rebase-conflict")) {
                 env.put("STALE_CONNECTOR_ID", StaleDraft.create(org, demoDocument()));
             }
+            env.putAll(LibraryScenarios.env(scenario, org));
             env.put(
                     "SCREENSHOT_DIR",
                     Path.of("..", "docs", "images").toAbsolutePath().normalize().toString());
