@@ -33,6 +33,7 @@ test('build a plugin from the library, see what it ships, cut a release and diff
 
   const page = await openDashboard(browser, tokens.owner, '/plugins');
   await page.getByRole('button', { name: 'New plugin' }).click();
+  await expectAccessible(page, 'plugins with the new plugin form');
   await page.getByTestId('plugin-name').fill('Sales toolkit');
   await page.getByRole('button', { name: 'Create plugin' }).click();
   await expectText(page.getByRole('heading', { level: 1 }), 'Sales toolkit');
@@ -73,6 +74,8 @@ test('build a plugin from the library, see what it ships, cut a release and diff
 test('teams, grants on a plugin, and "explain access" says why someone can use it', async () => {
   const editorId = await memberId(owner, SUBJECTS.editor);
   const page = await openDashboard(browser, tokens.owner, '/access');
+  await expectText(page.getByTestId('member-list'), SUBJECTS.viewer);
+  await expectAccessible(page, 'access: teams and members');
   await page.getByTestId('team-name').fill('sales');
   await page.getByRole('button', { name: 'Create team' }).click();
   await expectText(page.getByRole('heading', { level: 1 }), 'Team sales');

@@ -113,3 +113,20 @@ export function ReadOnlyNote({ children }: { children: ReactNode }) {
     </p>
   );
 }
+
+/** What an action just did ("Resync queued."), announced politely. */
+export function DoneNotice({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <p className="notice info" role="status">
+      {message}
+    </p>
+  );
+}
+
+/** "Loading …" until a list's first page arrives, then `empty` when it has nothing. */
+export function ListStatus({ items, error, what, empty }: { items: unknown[] | null; error: unknown; what: string; empty: ReactNode }) {
+  if (error) return null;
+  if (items === null) return <Loading what={what} />;
+  return items.length === 0 ? <p className="muted">{empty}</p> : null;
+}

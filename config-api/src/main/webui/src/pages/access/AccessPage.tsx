@@ -6,8 +6,9 @@ import { Link, useLocation } from 'wouter';
 import { api } from '../../lib/api';
 import { isOrgAdmin, Item, Member, query, Team } from '../../lib/library';
 import { orgBase, useCurrentOrg } from '../../lib/org';
+import { useAction } from '../../lib/useAction';
 import { usePaged } from '../../lib/useLoad';
-import { Loading, More, PageHead, When } from '../../ui/bits';
+import { ListStatus, More, PageHead, When } from '../../ui/bits';
 import { Field } from '../../ui/Field';
 import { errorsAt, ErrorNotice } from '../../ui/Problem';
 import { memberLabel } from './principals';
@@ -30,8 +31,7 @@ export default function AccessPage() {
       <h2>Teams</h2>
       {admin && <CreateTeam orgId={org.id} />}
       <ErrorNotice error={teams.error} what="list the teams" />
-      {teams.items === null && !teams.error && <Loading what="teams" />}
-      {teams.items && teams.items.length === 0 && <p className="muted">No teams yet.</p>}
+      <ListStatus items={teams.items} error={teams.error} what="teams" empty="No teams yet." />
       {teams.items && teams.items.length > 0 && (
         <table data-testid="team-list">
           <caption className="visually-hidden">Teams</caption>
@@ -94,16 +94,12 @@ export default function AccessPage() {
 function CreateTeam({ orgId }: { orgId: string }) {
   const [, navigate] = useLocation();
   const [name, setName] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const create = async () => {
-    setError(null);
-    try {
+  const { error, run } = useAction();
+  const create = () =>
+    run(async () => {
       const res = await api.post<Item<Team>>(`${orgBase(orgId)}/teams`, { name });
       navigate(`/access/teams/${res.data.item.id}`);
-    } catch (e) {
-      setError(e);
-    }
-  };
+    });
   return (
     <form
       className="add-row"

@@ -6,8 +6,9 @@ import { Link } from 'wouter';
 import { api } from '../../lib/api';
 import { AccessExplanation, AccessReason, Grant, Member, Role } from '../../lib/library';
 import { orgBase } from '../../lib/org';
+import { useAction } from '../../lib/useAction';
 import { useLoad, usePaged } from '../../lib/useLoad';
-import { Loading, When } from '../../ui/bits';
+import { ListStatus, Loading, When } from '../../ui/bits';
 import { ErrorNotice } from '../../ui/Problem';
 import { MemberName, MemberPicker, memberLabel, useTeams } from './principals';
 
@@ -31,18 +32,10 @@ export function GrantsPanel({ orgId, kind, id, canManage, createdBy }: Props) {
   const base = `${orgBase(orgId)}/${kind}/${id}/grants`;
   const grants = usePaged<Grant>(base, 100);
   const teams = useTeams(orgId);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const teamName = (teamId: string | null) => teams?.find((t) => t.id === teamId)?.name ?? 'a deleted team';
 
-  const revoke = async (g: Grant) => {
-    setError(null);
-    try {
-      await api.del(`${base}/${g.id}`);
-      await grants.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const revoke = (g: Grant) => run(() => api.del(`${base}/${g.id}`), grants.reload);
 
   return (
     <div className="access" data-testid="grants-panel">
@@ -52,8 +45,7 @@ export function GrantsPanel({ orgId, kind, id, canManage, createdBy }: Props) {
         {kind === 'plugins' && ' Everyone who can use this plugin can read the objects in it.'}
       </p>
       <ErrorNotice error={grants.error ?? error} what="change access" />
-      {grants.items === null && !grants.error && <Loading what="grants" />}
-      {grants.items && grants.items.length === 0 && <p className="muted">No grants: only its creator and the organisation admins see it.</p>}
+      <ListStatus items={grants.items} error={grants.error} what="grants" empty="No grants: only its creator and the organisation admins see it." />
       {grants.items && grants.items.length > 0 && (
         <table data-testid="grant-list">
           <caption className="visually-hidden">Grants</caption>
@@ -104,20 +96,19 @@ function AddGrant({ base, orgId, onDone }: { base: string; orgId: string; onDone
   const [member, setMember] = useState<Member | null>(null);
   const [team, setTeam] = useState('');
   const [role, setRole] = useState<Role>('viewer');
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const teams = useTeams(orgId);
 
-  const grant = async () => {
-    setError(null);
+  const grant = () => {
     const principal =
       to === 'member' ? { org_membership_id: member?.id } : to === 'team' ? { team_id: team || undefined } : { org_wide: true };
-    try {
-      await api.post(base, { ...principal, role });
-      setMember(null);
-      onDone();
-    } catch (e) {
-      setError(e);
-    }
+    return run(
+      () => api.post(base, { ...principal, role }),
+      () => {
+        setMember(null);
+        onDone();
+      },
+    );
   };
 
   return (

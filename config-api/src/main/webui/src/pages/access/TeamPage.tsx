@@ -4,6 +4,7 @@ import { Link, useLocation } from 'wouter';
 import { api } from '../../lib/api';
 import { isOrgAdmin, Team } from '../../lib/library';
 import { orgBase, useCurrentOrg } from '../../lib/org';
+import { useAction } from '../../lib/useAction';
 import { useLoad } from '../../lib/useLoad';
 import { Loading, PageHead, ReadOnlyNote, When } from '../../ui/bits';
 import { Field } from '../../ui/Field';
@@ -16,7 +17,7 @@ export default function TeamPage({ id }: { id: string }) {
   const base = `${orgBase(org.id)}/teams/${id}`;
   const team = useLoad<Team>(base);
   const [, navigate] = useLocation();
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const [name, setName] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
   const admin = isOrgAdmin(org.role);
@@ -31,16 +32,7 @@ export default function TeamPage({ id }: { id: string }) {
   }
   const t = team.data;
   if (!t) return <Loading what="the team" />;
-  const act = async (what: () => Promise<unknown>, after?: () => void) => {
-    setError(null);
-    try {
-      await what();
-      if (after) after();
-      else await team.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const act = (what: () => Promise<unknown>, after: () => unknown = team.reload) => run(what, after);
   const members = t.members ?? [];
   return (
     <section className="panel" aria-labelledby="team-heading">
@@ -72,10 +64,13 @@ export default function TeamPage({ id }: { id: string }) {
           aria-label="Rename the team"
           onSubmit={(e) => {
             e.preventDefault();
-            void act(() => api.patch(base, { name }, { contentType: 'application/json' }), () => {
-              setName(null);
-              void team.reload();
-            });
+            void act(
+              () => api.patch(base, { name }, { contentType: 'application/json' }),
+              () => {
+                setName(null);
+                return team.reload();
+              },
+            );
           }}
         >
           <Field label="Name" errors={errorsAt(error, '/name')}>

@@ -5,7 +5,7 @@ import { Link, useLocation, useSearch } from 'wouter';
 import { ConfigObject, OBJECT_TYPES, orgAtLeast, query } from '../../lib/library';
 import { orgBase, useCurrentOrg } from '../../lib/org';
 import { usePaged } from '../../lib/useLoad';
-import { Loading, More, PageHead, StatusTag, When } from '../../ui/bits';
+import { ListStatus, More, PageHead, StatusTag, When } from '../../ui/bits';
 import { ErrorNotice } from '../../ui/Problem';
 
 const STATUSES = ['active', 'inactive', 'archived', 'deleted', 'ingestion_error'];
@@ -109,8 +109,7 @@ export default function LibraryPage() {
         )}
       </form>
       <ErrorNotice error={list.error} what="search the library" />
-      {list.items === null && !list.error && <Loading what="objects" />}
-      {list.items && list.items.length === 0 && <p className="muted">No object matches.</p>}
+      <ListStatus items={list.items} error={list.error} what="objects" empty="No object matches." />
       {list.items && list.items.length > 0 && (
         <table data-testid="object-list">
           <caption className="visually-hidden">Config objects</caption>

@@ -4,6 +4,7 @@ import { Link, useLocation, useSearch } from 'wouter';
 import { api } from '../../lib/api';
 import { ConfigObject, hasRole, Item, OBJECT_TYPES, orgAtLeast, Plugin } from '../../lib/library';
 import { orgBase, useCurrentOrg } from '../../lib/org';
+import { useAction } from '../../lib/useAction';
 import { usePaged } from '../../lib/useLoad';
 import { PageHead, ReadOnlyNote } from '../../ui/bits';
 import { Field } from '../../ui/Field';
@@ -18,8 +19,7 @@ export default function ObjectCreatePage() {
   const [sourceMode, setSourceMode] = useState('cloud');
   const [fields, setFields] = useState<VersionFields>({ content: TEMPLATES[type], title: '', file_name: '', relative_path: '' });
   const [pluginIds, setPluginIds] = useState<string[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useAction();
   const plugins = usePaged<Plugin>(`${orgBase(org.id)}/plugins`, 100);
   const joinable = (plugins.items ?? []).filter((p) => hasRole(p.your_role, 'editor') && p.status === 'active');
 
@@ -38,10 +38,8 @@ export default function ObjectCreatePage() {
     setType(t);
   };
 
-  const create = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const create = () =>
+    run(async () => {
       const res = await api.post<Item<ConfigObject>>(`${orgBase(org.id)}/config-objects`, {
         object_type: type,
         source_mode: sourceMode,
@@ -49,12 +47,7 @@ export default function ObjectCreatePage() {
         plugin_ids: pluginIds.length ? pluginIds : undefined,
       });
       navigate(`/library/objects/${res.data.item.id}`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const leftover = otherErrors(error, [...FIELD_POINTERS, '/object_type', '/source_mode', '/plugin_ids']);
   return (

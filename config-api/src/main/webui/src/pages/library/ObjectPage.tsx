@@ -5,6 +5,7 @@ import { Link } from 'wouter';
 import { api, ApiError } from '../../lib/api';
 import { ConfigObject, hasRole, Item, ObjectVersion } from '../../lib/library';
 import { orgBase, useCurrentOrg, useOrgFallback } from '../../lib/org';
+import { useAction } from '../../lib/useAction';
 import { useLoad } from '../../lib/useLoad';
 import { Facts, Loading, PageHead, ReadOnlyNote, StatusTag, TabLinks, When } from '../../ui/bits';
 import { ErrorNotice } from '../../ui/Problem';
@@ -74,25 +75,16 @@ function Overview({ object: o, orgId, onChanged }: { object: ConfigObject; orgId
   const base = `${orgBase(orgId)}/config-objects/${o.id}`;
   const latest = useLoad<ObjectVersion>(`${base}/versions/latest`, o.latest_version_id);
   const [editing, setEditing] = useState<VersionFields | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useAction();
   const managed = o.source_mode === 'connector';
   const canEdit = hasRole(o.your_role, 'editor') && !managed && o.status !== 'deleted' && o.status !== 'archived';
   const canManage = hasRole(o.your_role, 'manager');
 
-  const act = async (what: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await what();
+  const act = (what: () => Promise<unknown>) =>
+    run(what, () => {
       setEditing(null);
-      await onChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return onChanged();
+    });
 
   return (
     <div className="overview">

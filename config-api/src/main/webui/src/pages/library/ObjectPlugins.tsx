@@ -5,8 +5,9 @@ import { Link } from 'wouter';
 import { api } from '../../lib/api';
 import { ConfigObject, hasRole, ObjectPlugin, Plugin } from '../../lib/library';
 import { orgBase } from '../../lib/org';
+import { useAction } from '../../lib/useAction';
 import { usePaged } from '../../lib/useLoad';
-import { Loading, StatusTag, When } from '../../ui/bits';
+import { ListStatus, StatusTag, When } from '../../ui/bits';
 import { ErrorNotice } from '../../ui/Problem';
 
 export function ObjectPlugins({ orgId, object }: { orgId: string; object: ConfigObject }) {
@@ -14,26 +15,20 @@ export function ObjectPlugins({ orgId, object }: { orgId: string; object: Config
   const holding = usePaged<ObjectPlugin>(base, 100);
   const plugins = usePaged<Plugin>(`${orgBase(orgId)}/plugins`, 100);
   const [choice, setChoice] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const held = new Set((holding.items ?? []).map((p) => p.plugin_id));
   const addable = (plugins.items ?? []).filter((p) => hasRole(p.your_role, 'editor') && !held.has(p.id) && p.status !== 'deleted');
 
-  const change = async (what: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await what();
+  const change = (what: () => Promise<unknown>) =>
+    run(what, () => {
       setChoice('');
-      await holding.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+      return holding.reload();
+    });
 
   return (
     <div data-testid="object-plugins">
       <ErrorNotice error={holding.error ?? error} what="change the plugins" />
-      {holding.items === null && !holding.error && <Loading what="plugins" />}
-      {holding.items && holding.items.length === 0 && <p className="muted">No plugin you can see holds this object.</p>}
+      <ListStatus items={holding.items} error={holding.error} what="plugins" empty="No plugin you can see holds this object." />
       {holding.items && holding.items.length > 0 && (
         <table>
           <caption className="visually-hidden">Plugins holding this object</caption>

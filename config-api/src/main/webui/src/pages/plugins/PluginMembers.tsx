@@ -5,32 +5,24 @@ import { api } from '../../lib/api';
 import { ConfigObject, hasRole, Plugin, PluginMember, query } from '../../lib/library';
 import { Page } from '../../lib/model';
 import { orgBase } from '../../lib/org';
+import { useAction } from '../../lib/useAction';
 import { usePaged } from '../../lib/useLoad';
-import { Loading, More, StatusTag, When } from '../../ui/bits';
+import { ListStatus, More, StatusTag, When } from '../../ui/bits';
 import { ErrorNotice } from '../../ui/Problem';
 
 export function PluginMembers({ orgId, plugin, onChanged }: { orgId: string; plugin: Plugin; onChanged: () => Promise<void> }) {
   const base = `${orgBase(orgId)}/plugins/${plugin.id}/members`;
   const members = usePaged<PluginMember>(base, 100);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const canEdit = hasRole(plugin.your_role, 'editor');
 
-  const change = async (what: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await what();
-      await Promise.all([members.reload(), onChanged()]);
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const change = (what: () => Promise<unknown>) => run(what, () => Promise.all([members.reload(), onChanged()]));
 
   const inPlugin = new Set((members.items ?? []).map((m) => m.config_object_id));
   return (
     <div data-testid="plugin-members">
       <ErrorNotice error={members.error ?? error} what="change the members" />
-      {members.items === null && !members.error && <Loading what="members" />}
-      {members.items && members.items.length === 0 && <p className="muted">No objects yet.</p>}
+      <ListStatus items={members.items} error={members.error} what="members" empty="No objects yet." />
       {members.items && members.items.length > 0 && (
         <table>
           <caption className="visually-hidden">Objects in the plugin</caption>

@@ -1,10 +1,10 @@
 // One plugin: its members (object identities), what it ships now (each member's latest
 // version), its releases (snapshots, diffed against now) and who can use it.
-import { useState } from 'react';
 import { Link } from 'wouter';
 import { api, ApiError } from '../../lib/api';
 import { hasRole, Plugin, ResolvedPlugin, shortId } from '../../lib/library';
 import { orgBase, useCurrentOrg, useOrgFallback } from '../../lib/org';
+import { useAction } from '../../lib/useAction';
 import { useLoad } from '../../lib/useLoad';
 import { Loading, PageHead, ReadOnlyNote, StatusTag, TabLinks, When } from '../../ui/bits';
 import { ErrorNotice } from '../../ui/Problem';
@@ -18,7 +18,7 @@ export default function PluginPage({ id, tab }: { id: string; tab?: string }) {
   const plugin = useLoad<Plugin>(`${orgBase(org.id)}${path}`);
   const notFound = plugin.error instanceof ApiError && plugin.error.status === 404;
   const looking = useOrgFallback(notFound, path);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
 
   if (plugin.error && !looking) {
     return (
@@ -32,15 +32,7 @@ export default function PluginPage({ id, tab }: { id: string; tab?: string }) {
   if (!p) return <Loading what="the plugin" />;
   const href = `/plugins/${id}`;
   const canManage = hasRole(p.your_role, 'manager');
-  const act = async (action: 'archive' | 'restore') => {
-    setError(null);
-    try {
-      await api.post(`${orgBase(org.id)}/plugins/${id}/${action}`);
-      await plugin.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const act = (action: 'archive' | 'restore') => run(() => api.post(`${orgBase(org.id)}/plugins/${id}/${action}`), plugin.reload);
   return (
     <section className="panel" aria-labelledby="plugin-heading">
       <PageHead

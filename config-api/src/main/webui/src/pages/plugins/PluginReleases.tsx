@@ -5,8 +5,9 @@ import { Link, useLocation, useSearch } from 'wouter';
 import { api } from '../../lib/api';
 import { hasRole, Plugin, Release, ReleaseDiff, ReleaseDiffEntry, shortId } from '../../lib/library';
 import { orgBase } from '../../lib/org';
+import { useAction } from '../../lib/useAction';
 import { useLoad, usePaged } from '../../lib/useLoad';
-import { Loading, More, When } from '../../ui/bits';
+import { ListStatus, Loading, More, When } from '../../ui/bits';
 import { ErrorNotice } from '../../ui/Problem';
 import { Modal } from '../../components/Modal';
 
@@ -16,19 +17,17 @@ export function PluginReleases({ orgId, plugin }: { orgId: string; plugin: Plugi
   const chosen = new URLSearchParams(useSearch()).get('release');
   const [, navigate] = useLocation();
   const [notes, setNotes] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const canEdit = hasRole(plugin.your_role, 'editor');
 
-  const cut = async () => {
-    setError(null);
-    try {
-      await api.post(base, { notes: notes || undefined });
-      setNotes('');
-      await releases.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const cut = () =>
+    run(
+      () => api.post(base, { notes: notes || undefined }),
+      () => {
+        setNotes('');
+        return releases.reload();
+      },
+    );
 
   return (
     <div data-testid="plugin-releases">
@@ -51,8 +50,7 @@ export function PluginReleases({ orgId, plugin }: { orgId: string; plugin: Plugi
         </form>
       )}
       <ErrorNotice error={releases.error ?? error} what="cut a release" />
-      {releases.items === null && !releases.error && <Loading what="releases" />}
-      {releases.items && releases.items.length === 0 && <p className="muted">No release yet.</p>}
+      <ListStatus items={releases.items} error={releases.error} what="releases" empty="No release yet." />
       {releases.items && releases.items.length > 0 && (
         <table data-testid="release-list">
           <caption className="visually-hidden">Releases, newest first</caption>
@@ -104,21 +102,14 @@ function ReleaseDiffView({ orgId, plugin, releaseId, onRolledBack }: { orgId: st
   const base = `${orgBase(orgId)}/plugins/${plugin.id}/releases/${releaseId}`;
   const diff = useLoad<ReleaseDiff>(`${base}/diff`);
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   if (diff.error) return <ErrorNotice error={diff.error} what="diff the release" />;
   if (!diff.data) return <Loading what="the diff" />;
   const d = diff.data;
   const same = d.added.length + d.removed.length + d.changed.length === 0;
   const rollback = async () => {
-    setError(null);
-    try {
-      await api.post(`${base}/rollback`);
-      setConfirming(false);
-      onRolledBack();
-    } catch (e) {
-      setConfirming(false);
-      setError(e);
-    }
+    setConfirming(false);
+    await run(() => api.post(`${base}/rollback`), onRolledBack);
   };
   return (
     <section className="release-diff" aria-labelledby="release-diff-heading" data-testid="release-diff">

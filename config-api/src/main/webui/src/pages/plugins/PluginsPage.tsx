@@ -4,8 +4,9 @@ import { Link, useLocation } from 'wouter';
 import { api } from '../../lib/api';
 import { Item, orgAtLeast, Plugin } from '../../lib/library';
 import { orgBase, useCurrentOrg } from '../../lib/org';
+import { useAction } from '../../lib/useAction';
 import { usePaged } from '../../lib/useLoad';
-import { Loading, More, PageHead, StatusTag, When } from '../../ui/bits';
+import { ListStatus, More, PageHead, StatusTag, When } from '../../ui/bits';
 import { Field } from '../../ui/Field';
 import { errorsAt, ErrorNotice } from '../../ui/Problem';
 
@@ -30,8 +31,7 @@ export default function PluginsPage() {
       </PageHead>
       {creating && <CreatePlugin orgId={org.id} onCancel={() => setCreating(false)} />}
       <ErrorNotice error={list.error} what="list the plugins" />
-      {list.items === null && !list.error && <Loading what="plugins" />}
-      {list.items && list.items.length === 0 && <p className="muted">No plugin you can see.</p>}
+      <ListStatus items={list.items} error={list.error} what="plugins" empty="No plugin you can see." />
       {list.items && list.items.length > 0 && (
         <table data-testid="plugin-list">
           <caption className="visually-hidden">Plugins</caption>
@@ -73,16 +73,12 @@ function CreatePlugin({ orgId, onCancel }: { orgId: string; onCancel: () => void
   const [, navigate] = useLocation();
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const create = async () => {
-    setError(null);
-    try {
+  const { error, run } = useAction();
+  const create = () =>
+    run(async () => {
       const res = await api.post<Item<Plugin>>(`${orgBase(orgId)}/plugins`, { name, description: description || undefined });
       navigate(`/plugins/${res.data.item.id}`);
-    } catch (e) {
-      setError(e);
-    }
-  };
+    });
   return (
     <form
       className="form inset"

@@ -5,8 +5,9 @@ import { Link } from 'wouter';
 import { api } from '../../lib/api';
 import { HeldSync, query, shortSha } from '../../lib/library';
 import { orgBase } from '../../lib/org';
+import { useAction } from '../../lib/useAction';
 import { usePaged } from '../../lib/useLoad';
-import { When } from '../../ui/bits';
+import { DoneNotice, When } from '../../ui/bits';
 import { ErrorNotice } from '../../ui/Problem';
 import { Modal } from '../../components/Modal';
 
@@ -14,7 +15,7 @@ export function HeldSyncs({ orgId, instanceId, canDecide }: { orgId: string; ins
   const base = `${orgBase(orgId)}/connector-sync-events`;
   const held = usePaged<HeldSync>(`${base}/held${query({ connector_instance_id: instanceId })}`, 20);
   const [deciding, setDeciding] = useState<{ sync: HeldSync; action: 'confirm-deletions' | 'discard' } | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const [done, setDone] = useState<string | null>(null);
 
   if (!held.items || held.items.length === 0) return held.error ? <ErrorNotice error={held.error} what="list held syncs" /> : null;
@@ -22,26 +23,20 @@ export function HeldSyncs({ orgId, instanceId, canDecide }: { orgId: string; ins
   const decide = async () => {
     if (!deciding) return;
     const { sync, action } = deciding;
-    setError(null);
-    try {
-      await api.post(`${base}/${sync.id}/${action}`);
-      setDone(action === 'discard' ? 'Sync discarded: nothing was deleted.' : `Deletions confirmed: the sync of ${sync.repository} runs again with them.`);
-      await held.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setDeciding(null);
-    }
+    setDeciding(null);
+    await run(
+      () => api.post(`${base}/${sync.id}/${action}`),
+      () => {
+        setDone(action === 'discard' ? 'Sync discarded: nothing was deleted.' : `Deletions confirmed: the sync of ${sync.repository} runs again with them.`);
+        return held.reload();
+      },
+    );
   };
 
   return (
     <section className="held" aria-labelledby="held-heading" data-testid="held-syncs">
       <h2 id="held-heading">Held syncs: deletions to confirm</h2>
-      {done && (
-        <p className="notice info" role="status">
-          {done}
-        </p>
-      )}
+      <DoneNotice message={done} />
       <ErrorNotice error={error} what="decide on the held sync" />
       {held.items.map((s) => (
         <article key={s.id} className="held-sync" aria-label={`Held sync of ${s.repository}`}>

@@ -1,10 +1,10 @@
 // One connector instance: its targets (repository branches, resync), its mappings (with a live
 // preview of the paths a selector takes), its syncs and who has access to it.
-import { useState } from 'react';
 import { Link } from 'wouter';
 import { api, ApiError } from '../../lib/api';
 import { hasRole, Instance, query, SyncEvent } from '../../lib/library';
 import { orgBase, useCurrentOrg, useOrgFallback } from '../../lib/org';
+import { useAction } from '../../lib/useAction';
 import { useLoad, usePaged } from '../../lib/useLoad';
 import { Loading, More, PageHead, ReadOnlyNote, StatusTag, TabLinks, When } from '../../ui/bits';
 import { ErrorNotice } from '../../ui/Problem';
@@ -20,7 +20,7 @@ export default function InstancePage({ id, tab }: { id: string; tab?: string }) 
   const instance = useLoad<Instance>(`${orgBase(org.id)}${path}`);
   const notFound = instance.error instanceof ApiError && instance.error.status === 404;
   const looking = useOrgFallback(notFound, path);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
 
   if (instance.error && !looking) {
     return (
@@ -35,15 +35,7 @@ export default function InstancePage({ id, tab }: { id: string; tab?: string }) 
   const href = `/sources/instances/${id}`;
   const canEdit = hasRole(i.your_role, 'editor') && i.status !== 'archived';
   const canManage = hasRole(i.your_role, 'manager') && i.status !== 'archived';
-  const act = async (action: 'disable' | 'enable' | 'archive') => {
-    setError(null);
-    try {
-      await api.post(`${orgBase(org.id)}${path}/${action}`);
-      await instance.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const act = (action: 'disable' | 'enable' | 'archive') => run(() => api.post(`${orgBase(org.id)}${path}/${action}`), instance.reload);
   return (
     <section className="panel" aria-labelledby="instance-heading">
       <PageHead

@@ -5,8 +5,9 @@ import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../lib/api';
 import { hasRole, Instance, Mapping, MappingPreview, OBJECT_TYPES, Plugin, query, shortSha, Target } from '../../lib/library';
 import { orgBase } from '../../lib/org';
+import { useAction } from '../../lib/useAction';
 import { usePaged } from '../../lib/useLoad';
-import { Loading, StatusTag, When } from '../../ui/bits';
+import { DoneNotice, ListStatus, StatusTag, When } from '../../ui/bits';
 import { Field } from '../../ui/Field';
 import { errorsAt, ErrorNotice } from '../../ui/Problem';
 
@@ -16,35 +17,25 @@ export function Mappings({ orgId, instance, canEdit }: { orgId: string; instance
   const mappings = usePaged<Mapping>(`${base}/mappings${query({ status: showRetired ? 'retired' : null })}`, 100);
   const targets = usePaged<Target>(`${base}/targets`, 100);
   const plugins = usePaged<Plugin>(`${orgBase(orgId)}/plugins`, 100);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const [notice, setNotice] = useState<string | null>(null);
   const repo = (id: string) => targets.items?.find((t) => t.id === id);
   const pluginName = (id: string | null) => (id ? (plugins.items?.find((p) => p.id === id)?.name ?? 'a plugin') : '');
 
-  const remove = async (m: Mapping) => {
-    setError(null);
-    try {
+  const remove = (m: Mapping) =>
+    run(async () => {
       const res = await api.del(`${base}/mappings/${m.id}`);
       setNotice(res.status === 200 ? `Mapping ${m.selector} retired: the next sync deletes what only it selected.` : `Mapping ${m.selector} deleted.`);
-      await mappings.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+    }, mappings.reload);
 
   return (
     <div data-testid="mappings">
-      {notice && (
-        <p className="notice info" role="status">
-          {notice}
-        </p>
-      )}
+      <DoneNotice message={notice} />
       <ErrorNotice error={mappings.error ?? error} what="change the mappings" />
       <label className="check">
         <input type="checkbox" checked={showRetired} onChange={(e) => setShowRetired(e.target.checked)} /> show retired mappings
       </label>
-      {mappings.items === null && !mappings.error && <Loading what="mappings" />}
-      {mappings.items && mappings.items.length === 0 && <p className="muted">No {showRetired ? 'retired ' : ''}mappings.</p>}
+      <ListStatus items={mappings.items} error={mappings.error} what="mappings" empty={<>No {showRetired ? 'retired ' : ''}mappings.</>} />
       {mappings.items && mappings.items.length > 0 && (
         <table data-testid="mapping-list">
           <caption className="visually-hidden">Mappings</caption>
@@ -119,22 +110,19 @@ function NewMapping({
   const [selector, setSelector] = useState('/skills/*/SKILL.md');
   const [objectType, setObjectType] = useState('skill');
   const [plugin, setPlugin] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const create = async () => {
-    setError(null);
-    try {
-      await api.post(`${base}/mappings`, {
-        connector_target_id: target,
-        selector,
-        object_type: objectType,
-        plugin_id: plugin || undefined,
-        auto_add_to_plugin: plugin ? true : undefined,
-      });
-      onCreated(selector);
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const { error, run } = useAction();
+  const create = () =>
+    run(
+      () =>
+        api.post(`${base}/mappings`, {
+          connector_target_id: target,
+          selector,
+          object_type: objectType,
+          plugin_id: plugin || undefined,
+          auto_add_to_plugin: plugin ? true : undefined,
+        }),
+      () => onCreated(selector),
+    );
   return (
     <form
       className="form inset"

@@ -5,8 +5,9 @@ import { Link, useLocation } from 'wouter';
 import { api } from '../../lib/api';
 import { Account, Instance, isOrgAdmin, Item, orgAtLeast, SyncEvent } from '../../lib/library';
 import { orgBase, useCurrentOrg } from '../../lib/org';
+import { useAction } from '../../lib/useAction';
 import { usePaged } from '../../lib/useLoad';
-import { Loading, More, PageHead, StatusTag, When } from '../../ui/bits';
+import { ListStatus, More, PageHead, StatusTag, When } from '../../ui/bits';
 import { Field } from '../../ui/Field';
 import { errorsAt, ErrorNotice } from '../../ui/Problem';
 import { HeldSyncs } from './HeldSyncs';
@@ -32,8 +33,7 @@ export default function SourcesPage() {
       <h2>Connector instances</h2>
       {orgAtLeast(org.role, 'editor') && (accounts.items?.length ?? 0) > 0 && <CreateInstance orgId={org.id} accounts={accounts.items!} />}
       <ErrorNotice error={instances.error} what="list the connector instances" />
-      {instances.items === null && !instances.error && <Loading what="instances" />}
-      {instances.items && instances.items.length === 0 && <p className="muted">No connector instance you can see.</p>}
+      <ListStatus items={instances.items} error={instances.error} what="instances" empty="No connector instance you can see." />
       {instances.items && instances.items.length > 0 && (
         <table data-testid="instance-list">
           <caption className="visually-hidden">Connector instances</caption>
@@ -115,17 +115,13 @@ function CreateInstance({ orgId, accounts }: { orgId: string; accounts: Account[
   const usable = accounts.filter((a) => a.status === 'active');
   const [account, setAccount] = useState(usable[0]?.id ?? '');
   const [name, setName] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   if (usable.length === 0) return null;
-  const create = async () => {
-    setError(null);
-    try {
+  const create = () =>
+    run(async () => {
       const res = await api.post<Item<Instance>>(`${orgBase(orgId)}/connector-instances`, { connector_account_id: account, name });
       navigate(`/sources/instances/${res.data.item.id}`);
-    } catch (e) {
-      setError(e);
-    }
-  };
+    });
   return (
     <form
       className="add-row"

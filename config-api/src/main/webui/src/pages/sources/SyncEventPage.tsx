@@ -5,8 +5,9 @@ import { Link } from 'wouter';
 import { api } from '../../lib/api';
 import { shortSha, SyncEvent } from '../../lib/library';
 import { orgBase, useCurrentOrg } from '../../lib/org';
+import { useAction } from '../../lib/useAction';
 import { useLoad } from '../../lib/useLoad';
-import { Facts, Loading, PageHead, StatusTag, When } from '../../ui/bits';
+import { DoneNotice, Facts, Loading, PageHead, StatusTag, When } from '../../ui/bits';
 import { ErrorNotice } from '../../ui/Problem';
 import { HeldSyncs } from './HeldSyncs';
 import { countsLine } from './SyncEventTable';
@@ -17,7 +18,7 @@ export default function SyncEventPage({ id }: { id: string }) {
   const org = useCurrentOrg();
   const base = `${orgBase(org.id)}/connector-sync-events/${id}`;
   const sync = useLoad<SyncEvent>(base);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const [notice, setNotice] = useState<string | null>(null);
   if (sync.error) {
     return (
@@ -31,16 +32,14 @@ export default function SyncEventPage({ id }: { id: string }) {
   if (!s) return <Loading what="the sync" />;
   const files = s.summary?.files ?? [];
   const failedFiles = files.filter((f) => f.status !== 'ok');
-  const retry = async () => {
-    setError(null);
-    try {
-      await api.post(`${base}/retry`);
-      setNotice('Queued again.');
-      await sync.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const retry = () =>
+    run(
+      () => api.post(`${base}/retry`),
+      () => {
+        setNotice('Queued again.');
+        return sync.reload();
+      },
+    );
   return (
     <section className="panel" aria-labelledby="sync-heading">
       <PageHead
@@ -62,11 +61,7 @@ export default function SyncEventPage({ id }: { id: string }) {
           <StatusTag status={s.status} /> {s.event_type.replace(/_/g, ' ')} {countsLine(s) && <span>· {countsLine(s)}</span>}
         </p>
       </PageHead>
-      {notice && (
-        <p className="notice info" role="status">
-          {notice}
-        </p>
-      )}
+      <DoneNotice message={notice} />
       <ErrorNotice error={error} what="retry the sync" />
       <Facts
         testId="sync-facts"

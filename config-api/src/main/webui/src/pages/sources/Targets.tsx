@@ -4,41 +4,33 @@ import { useState } from 'react';
 import { api } from '../../lib/api';
 import { Instance, shortSha, Target } from '../../lib/library';
 import { orgBase } from '../../lib/org';
+import { useAction } from '../../lib/useAction';
 import { usePaged } from '../../lib/useLoad';
-import { Loading, StatusTag, When } from '../../ui/bits';
+import { DoneNotice, ListStatus, StatusTag, When } from '../../ui/bits';
 import { Field } from '../../ui/Field';
 import { errorsAt, ErrorNotice } from '../../ui/Problem';
 
 export function Targets({ orgId, instance, canEdit }: { orgId: string; instance: Instance; canEdit: boolean }) {
   const base = `${orgBase(orgId)}/connector-instances/${instance.id}/targets`;
   const targets = usePaged<Target>(base, 100);
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useAction();
   const [notice, setNotice] = useState<string | null>(null);
   const [branchOf, setBranchOf] = useState<{ id: string; branch: string } | null>(null);
 
-  const act = async (what: () => Promise<unknown>, done: string) => {
-    setError(null);
+  const act = (what: () => Promise<unknown>, done: string) => {
     setNotice(null);
-    try {
-      await what();
+    return run(what, () => {
       setNotice(done);
       setBranchOf(null);
-      await targets.reload();
-    } catch (e) {
-      setError(e);
-    }
+      return targets.reload();
+    });
   };
 
   return (
     <div data-testid="targets">
-      {notice && (
-        <p className="notice info" role="status">
-          {notice}
-        </p>
-      )}
+      <DoneNotice message={notice} />
       <ErrorNotice error={targets.error ?? error} what="change the target" />
-      {targets.items === null && !targets.error && <Loading what="targets" />}
-      {targets.items && targets.items.length === 0 && <p className="muted">No repository yet.</p>}
+      <ListStatus items={targets.items} error={targets.error} what="targets" empty="No repository yet." />
       {targets.items && targets.items.length > 0 && (
         <table>
           <caption className="visually-hidden">Targets</caption>
@@ -104,7 +96,15 @@ export function Targets({ orgId, instance, canEdit }: { orgId: string; instance:
           </tbody>
         </table>
       )}
-      {canEdit && <AddTarget base={base} onDone={(t) => void act(async () => undefined, `Added ${t}: its first sync is queued.`)} />}
+      {canEdit && (
+        <AddTarget
+          base={base}
+          onDone={(repo) => {
+            setNotice(`Added ${repo}: its first sync is queued.`);
+            void targets.reload();
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -112,17 +112,15 @@ export function Targets({ orgId, instance, canEdit }: { orgId: string; instance:
 function AddTarget({ base, onDone }: { base: string; onDone: (repo: string) => void }) {
   const [repo, setRepo] = useState('');
   const [branch, setBranch] = useState('main');
-  const [error, setError] = useState<unknown>(null);
-  const add = async () => {
-    setError(null);
-    try {
-      await api.post(base, { remote_id: repo.trim(), external_target_ref: branch.trim() });
-      onDone(repo.trim());
-      setRepo('');
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const { error, run } = useAction();
+  const add = () =>
+    run(
+      () => api.post(base, { remote_id: repo.trim(), external_target_ref: branch.trim() }),
+      () => {
+        onDone(repo.trim());
+        setRepo('');
+      },
+    );
   return (
     <form
       className="add-row"
