@@ -81,8 +81,16 @@ class ObjectSearchPlanTest {
 
     private static final String SEQ_SCAN = "Seq Scan on config_object o";
 
+    /**
+     * The page itself walks the keyset index, unsorted. Only the plan above its SubPlan (each row's
+     * latest-version lookup) counts: that lookup is planned from config_object_version's own size,
+     * which other tests of this JVM decide (a small table is scanned and sorted, a large one uses
+     * config_object_version_latest); it runs for at most one page of rows either way.
+     */
     private static void assertKeysetIndex(String plan) {
-        assertThat(plan)
+        int subPlan = plan.indexOf("SubPlan");
+        String page = subPlan < 0 ? plan : plan.substring(0, subPlan);
+        assertThat(page)
                 .containsPattern("Index Scan (Backward )?using config_object_by_org_created on config_object o")
                 .doesNotContain(SEQ_SCAN)
                 .doesNotContain("Sort");
