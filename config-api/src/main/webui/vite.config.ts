@@ -14,5 +14,8 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
+    // component tests render in jsdom in ~1 s; on a busy 2-core build machine the first one has
+    // taken over 5 s (vitest's default limit), failing the Maven build for no fault of the code
+    testTimeout: 30_000,
   },
 });
