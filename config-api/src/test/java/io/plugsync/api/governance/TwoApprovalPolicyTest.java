@@ -145,6 +145,28 @@ class TwoApprovalPolicyTest {
     }
 
     @Test
+    void aScriptCannotPublishOtherContentThanTheReviewedDraft() {
+        People p = People.create();
+        String id = p.connector();
+        p.policy(id, TWO_APPROVALS);
+        p.edit("alice", id, "us");
+        String review = p.requestReview("alice", id);
+        p.approve("bob", id, review).then().statusCode(200);
+        p.approve("carol", id, review).then().statusCode(200);
+        // the approved review is of region "us"; PUT /config would replace the draft and publish "ap"
+        p.as("alice", "script")
+                .body(People.V1.replace("\"eu\"", "\"ap\""))
+                .put("/api/connectors/" + id + "/config?publish=true&base_version=1")
+                .then()
+                .statusCode(409)
+                .body("type", endsWith("changed-since-review"))
+                .body("review_id", is(review));
+        assertThat(p.activeVersion(id)).isEqualTo(1);
+        p.as("viewer").get("/api/connectors/" + id + "/draft").then().body("document.settings.region", is("us"));
+        p.review(id, review).then().body("item.state", is("approved"));
+    }
+
+    @Test
     void aChangeRequestBlocksUntilThatReviewerApproves() {
         People p = People.create();
         String id = p.connector();

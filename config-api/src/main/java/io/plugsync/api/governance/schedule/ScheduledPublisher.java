@@ -20,12 +20,14 @@ import io.plugsync.common.http.Problem;
 import io.plugsync.common.http.ProblemException;
 import io.plugsync.common.json.CanonicalJson;
 import io.plugsync.common.v3.V3Document;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -62,6 +64,7 @@ public class ScheduledPublisher {
     private final ScheduleConfig config;
     private final ScheduleMetrics metrics;
     private final ObjectMapper json;
+    private volatile boolean stopping;
 
     public ScheduledPublisher(
             Pool pool,
@@ -88,11 +91,15 @@ public class ScheduledPublisher {
         this.json = json;
     }
 
+    void stopping(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     @Scheduled(
             every = "${plugsync.governance.schedule.poll-interval:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
-        if (!config.enabled()) {
+        if (!config.enabled() || stopping) {
             return Uni.createFrom().voidItem();
         }
         return fireDue()
@@ -101,8 +108,11 @@ public class ScheduledPublisher {
                 .replaceWithVoid()
                 .onFailure()
                 .recoverWithUni(e -> {
-                    LOG.errorf(e, "scheduled publishes: poll failed");
-                    metrics.errored();
+                    if (!stopping) {
+                        // the claim rolled back: the schedule stays pending and is retried at the next poll
+                        LOG.errorf(e, "scheduled publishes: poll failed");
+                        metrics.errored();
+                    }
                     return Uni.createFrom().voidItem();
                 });
     }
