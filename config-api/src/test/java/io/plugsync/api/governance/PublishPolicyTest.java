@@ -238,6 +238,11 @@ class PublishPolicyTest {
                 .body("freeze_reason", is("Black Friday"))
                 .body("retry_after_seconds", greaterThan(3000))
                 .body("detail", containsString("Black Friday"));
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString(
+                        "plugsync_publish_refusals_total{reason=\"publish-frozen\",writer=\"dashboard\"}"));
         String frozenUntil =
                 p.publish("owner", "dashboard", id, 1).then().extract().path("freeze_ends_at");
         assertThat(OffsetDateTime.parse(frozenUntil).toInstant()).isEqualTo(ends.toInstant());

@@ -2,7 +2,9 @@ package io.plugsync.api.governance;
 
 import static io.plugsync.api.draft.V3Api.count;
 import static io.plugsync.api.draft.V3Api.execute;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
@@ -112,6 +114,13 @@ class ScheduledPublishTest {
                 .as("no outbox event for a failed scheduled publish")
                 .isEqualTo(outbox);
 
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("plugsync_scheduled_publishes_total{outcome=\"failed\"}"))
+                .body(containsString("plugsync_scheduled_publish_delay_seconds_count"))
+                .body(containsString("plugsync_scheduled_publishes_pending"))
+                .body(containsString("plugsync_scheduled_publishes_oldest_due_seconds"));
         p.as("viewer")
                 .get("/api/connectors/" + id + "/audit?action=scheduled_publish_failed")
                 .then()
@@ -128,7 +137,7 @@ class ScheduledPublishTest {
                 .body("items.size()", is(1))
                 .body("items[0].kind", is("scheduled_publish_failed"))
                 .body("items[0].detail.reason", is("stale-base-version"))
-                .body("items[0].message", org.hamcrest.Matchers.containsString("Nothing was published"))
+                .body("items[0].message", containsString("Nothing was published"))
                 .extract()
                 .path("items[0].id");
         p.as("viewer")
@@ -324,7 +333,7 @@ class ScheduledPublishTest {
                 .then()
                 .statusCode(404);
         other.as("owner").get(url).then().statusCode(404);
-        io.restassured.RestAssured.given().get(url).then().statusCode(401);
+        given().get(url).then().statusCode(401);
         assertThat(count(
                         "SELECT count(*) FROM connector_scheduled_publish WHERE connector_id = ?", UUID.fromString(id)))
                 .isZero();
