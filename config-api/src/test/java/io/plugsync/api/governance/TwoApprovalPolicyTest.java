@@ -255,7 +255,11 @@ class TwoApprovalPolicyTest {
             again.then().statusCode(409).body("type", anyOf(endsWith("stale-base-version"), endsWith("no-changes")));
         }
         assertThat(versions(id)).as("published exactly once").isEqualTo(2);
-        p.review(id, review).then().body("item.state", is("published")).body("item.published_version", is(2));
+        p.review(id, review)
+                .then()
+                .body("item.state", is("published"))
+                .body("item.published_version", is(2))
+                .body("item.approvals", is(2));
         String kind = switch (writer) {
             case "dashboard", "agent" -> writer;
             case "put-config", "put-config-forced" -> "script";

@@ -70,7 +70,8 @@ public record ReviewView(
             ReviewRow review, List<VerdictRow> verdicts, long draftRevision, int draftBase, PublishPolicy policy) {
         boolean changed =
                 review.isOpen() && (review.draftRevision() != draftRevision || review.baseVersion() != draftBase);
-        boolean current = review.isOpen() && !changed;
+        // a closed review keeps the tally it closed with; an open one counts only while it is of the draft
+        boolean current = !changed;
         Tally tally = Tally.of(verdicts, policy.allowSelfApproval(), current);
         int required = policy.requiredApprovals();
         String state;
