@@ -12,6 +12,8 @@ import { Buffers, DraftEditor, Errors } from './DraftEditor';
 import { DraftHistory } from './DraftHistory';
 import { PublishModal } from './PublishModal';
 import { ReviewModal } from './ReviewModal';
+import { ReviewPanel } from './review/ReviewPanel';
+import { refusalMessage } from './review/reviewApi';
 import { VersionHistory } from './VersionHistory';
 
 type Tab = 'draft' | 'versions' | 'history';
@@ -79,6 +81,9 @@ export function Workspace({ id, onBack }: { id: string; onBack: () => void }) {
         setConflict({ conflicts: null, active: Number(e.problem.active_version ?? draft.active_version), base: baseVersion });
       } else if (e instanceof ApiError && e.status === 409 && e.reason === 'no-changes') {
         notify('Nothing to publish: the draft equals the active version.');
+      } else if (refusalMessage(e)) {
+        setReviewing(false);
+        notify(refusalMessage(e)!, 'error');
       } else if (e instanceof ApiError && e.status === 422) {
         setReviewing(false);
         const grouped = groupErrors(e.problem.errors);
@@ -201,6 +206,7 @@ export function Workspace({ id, onBack }: { id: string; onBack: () => void }) {
         onReview={() => setReviewing(true)}
         onPublish={() => setPublishing(draft.base_version)}
       />
+      <ReviewPanel connectorId={id} draft={draft} canEdit={editable} notify={notify} />
       {notice && (
         <div className={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid="notice">
           <span>{notice.message}</span>

@@ -3,6 +3,7 @@
 // receipt from committed to replicated.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from './api';
+import { GOVERNANCE_ACTIONS } from './governance';
 import { Connector, Draft, DraftChange, Page, PublishStatus, Version, connectorPath } from './model';
 
 export const DRAFT_POLL_MS = 1500;
@@ -54,8 +55,9 @@ export function useWorkspace(id: string): Workspace {
   );
 
   const loadLastChange = useCallback(async () => {
-    const h = await api.get<Page<DraftChange>>(`${base}/draft/history?limit=1`);
-    setLastChange(h.data.items[0] ?? null);
+    // the last change of the draft itself: reviews, approvals and refusals are journalled too
+    const h = await api.get<Page<DraftChange>>(`${base}/draft/history?limit=20`);
+    setLastChange(h.data.items.find((c) => !GOVERNANCE_ACTIONS.has(c.action)) ?? null);
   }, [base]);
 
   const acceptDraft = useCallback(

@@ -9,7 +9,10 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** The config is invalid (HTTP 422 or offline validation). */
     public static final int INVALID = 3;
-    /** Conflict (HTTP 409/412): stale base version, no changes, a draft holding other writers' edits. */
+    /**
+     * Conflict (HTTP 409/412/423): stale base version, no changes, a review or approvals missing, publishing
+     * frozen, a draft holding other writers' edits.
+     */
     public static final int CONFLICT = 4;
     /** Not authenticated or not allowed (HTTP 401/403). */
     public static final int AUTH = 5;
@@ -25,7 +28,7 @@ public final class ExitCodes {
         return switch (status) {
             case 401, 403 -> AUTH;
             case 404 -> NOT_FOUND;
-            case 409, 412 -> CONFLICT;
+            case 409, 412, 423 -> CONFLICT;
             case 400, 413, 415, 422 -> INVALID;
             default -> SERVER;
         };

@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
             LogCommand.class,
             HistoryCommand.class,
             PluginsCommand.class,
+            ReviewCommand.class,
             DraftActionCommands.Restore.class,
             DraftActionCommands.Reset.class,
             DraftActionCommands.Rebase.class,
@@ -35,7 +36,8 @@ import picocli.CommandLine.ScopeType;
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0 ok            1 differences (diff --exit-code)   2 usage",
-            "  3 invalid config (422)                 4 conflict (409: stale base, no changes; draft edits of others)",
+            "  3 invalid config (422)                 4 conflict (409: stale base, no changes, review or approvals"
+                    + " missing; 423: publishing frozen; draft edits of others)",
             "  5 not authenticated or not allowed     6 not found   7 server or network error after retries"
         })
 public final class PlugSyncCli implements Runnable {

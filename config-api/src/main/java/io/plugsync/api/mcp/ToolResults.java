@@ -23,23 +23,49 @@ public class ToolResults {
     private static final Logger LOG = Logger.getLogger(ToolResults.class);
 
     /** What an agent should do next, by problem reason. */
-    private static final Map<String, String> HINTS = Map.of(
-            "stale-base-version",
+    private static final Map<String, String> HINTS = Map.ofEntries(
+            Map.entry(
+                    "stale-base-version",
                     "someone published after your draft started. Call rebase_draft (or reset_draft), check diff,"
-                            + " then publish with base_version = active_version.",
-            "stale-revision", "the draft changed since you read it. Call get_draft and redo your change on it.",
-            "rebase-conflict",
-                    "call rebase_draft again with resolutions {pointer: \"draft\" | \"active\"} for each conflict.",
-            "validation-failed",
+                            + " then publish with base_version = active_version."),
+            Map.entry(
+                    "stale-revision",
+                    "the draft changed since you read it. Call get_draft and redo your change on it."),
+            Map.entry(
+                    "rebase-conflict",
+                    "call rebase_draft again with resolutions {pointer: \"draft\" | \"active\"} for each conflict."),
+            Map.entry(
+                    "validation-failed",
                     "fix the members at the JSON pointers above (validate_draft with a patch tries a change without"
-                            + " storing it), then retry.",
-            "missing-capability",
+                            + " storing it), then retry."),
+            Map.entry(
+                    "missing-capability",
                     "your role in this organisation does not allow this (required_org_role above); ask an admin or"
-                            + " owner.",
-            "missing-resource-role",
+                            + " owner."),
+            Map.entry(
+                    "missing-resource-role",
                     "your role on this resource is too weak (required_role above); ask one of its managers to"
-                            + " share it with you at that role.",
-            "no-changes", "the draft equals the active version: there is nothing to publish.");
+                            + " share it with you at that role."),
+            Map.entry("no-changes", "the draft equals the active version: there is nothing to publish."),
+            Map.entry(
+                    "agent-publish-not-allowed",
+                    "a person must publish here. Call request_review with connector_id and a short summary of what"
+                            + " you changed and why; keep the review_id it returns."),
+            Map.entry(
+                    "review-required",
+                    "call request_review with a summary; people approve it in the dashboard, then publish again."),
+            Map.entry(
+                    "changed-since-review",
+                    "the draft changed after the review was requested. Call request_review again for the draft as it"
+                            + " is."),
+            Map.entry(
+                    "approvals-missing",
+                    "wait for the missing approvals (get_review shows who approved); do not change the draft"
+                            + " meanwhile, that resets them."),
+            Map.entry(
+                    "changes-requested",
+                    "read the reviewers' comments with get_review, change the draft, then request_review again."),
+            Map.entry("publish-frozen", "publishing is frozen until freeze_ends_at; try again after it."));
 
     private final ObjectMapper json;
 

@@ -1,39 +1,52 @@
 package io.plugsync.api.org;
 
+import io.plugsync.api.governance.policy.PolicyRepository;
+import io.plugsync.api.governance.policy.PublishPolicy;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
-/** SQL for the settings columns of {@code organization}. */
+/** SQL for the settings columns of {@code organization} (the policy columns through {@link PolicyRepository}). */
 @ApplicationScoped
 public class OrgSettingsRepository {
-    private static final String COLUMNS = "id, agent_publish, updated_at";
+    private final PolicyRepository policies;
 
-    public Uni<Optional<OrgSettings>> find(SqlClient db, UUID organizationId) {
-        return db.preparedQuery("SELECT " + COLUMNS + " FROM organization WHERE id = $1")
+    public OrgSettingsRepository(PolicyRepository policies) {
+        this.policies = policies;
+    }
+
+    /** The settings; with {@code lock} the organisation row stays locked until the transaction ends. */
+    public Uni<Optional<OrgSettings>> find(SqlClient db, UUID organizationId, boolean lock) {
+        return db.preparedQuery("SELECT updated_at FROM organization WHERE id = $1" + (lock ? " FOR UPDATE" : ""))
                 .execute(Tuple.of(organizationId))
-                .map(OrgSettingsRepository::first);
+                .flatMap(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().item(Optional.<OrgSettings>empty());
+                    }
+                    Row row = rows.iterator().next();
+                    OffsetDateTime updatedAt = row.getOffsetDateTime("updated_at");
+                    return policies.forOrganization(db, organizationId)
+                            .map(policy -> policy.map(p -> of(organizationId, p, updatedAt)));
+                });
     }
 
-    public Uni<Optional<OrgSettings>> updateAgentPublish(SqlClient db, UUID organizationId, AgentPublish policy) {
-        return db.preparedQuery("UPDATE organization SET agent_publish = $2, updated_at = now() WHERE id = $1"
-                        + " RETURNING " + COLUMNS)
-                .execute(Tuple.of(organizationId, policy.wire()))
-                .map(OrgSettingsRepository::first);
+    public Uni<Optional<OrgSettings>> update(SqlClient db, UUID organizationId, PublishPolicy policy) {
+        return policies.saveOrganization(db, organizationId, policy).flatMap(done -> find(db, organizationId, false));
     }
 
-    private static Optional<OrgSettings> first(RowSet<Row> rows) {
-        var it = rows.iterator();
-        if (!it.hasNext()) {
-            return Optional.empty();
-        }
-        Row row = it.next();
-        return Optional.of(new OrgSettings(
-                row.getUUID("id"), row.getString("agent_publish"), row.getOffsetDateTime("updated_at")));
+    static OrgSettings of(UUID organizationId, PublishPolicy policy, OffsetDateTime updatedAt) {
+        return new OrgSettings(
+                organizationId,
+                policy.agentPublish(),
+                policy.requiredApprovals(),
+                policy.allowSelfApproval(),
+                policy.publishers(),
+                policy.freezeWindows(),
+                updatedAt);
     }
 }

@@ -1,6 +1,7 @@
 package io.plugsync.api.org;
 
 import io.plugsync.api.auth.CurrentCaller;
+import io.plugsync.api.draft.JsonBodies;
 import io.plugsync.api.http.Item;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -12,7 +13,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 
-/** {@code /v1/orgs/{orgId}/settings}: organisation settings such as the agent publish policy. */
+/**
+ * {@code /v1/orgs/{orgId}/settings}: organisation settings, the publish policy of its connectors
+ * ({@code agent_publish}, {@code required_approvals}, {@code allow_self_approval}, {@code
+ * publishers}, {@code freeze_windows}).
+ */
 @Path("/v1/orgs/{orgId}/settings")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrgSettingsResource {
@@ -31,7 +36,7 @@ public class OrgSettingsResource {
 
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public Uni<Item<OrgSettings>> update(@PathParam("orgId") UUID orgId, UpdateOrgSettingsRequest request) {
-        return service.update(caller.get(), orgId, request).map(Item::of);
+    public Uni<Item<OrgSettings>> update(@PathParam("orgId") UUID orgId, String body) {
+        return service.update(caller.get(), orgId, JsonBodies.parse(body)).map(Item::of);
     }
 }

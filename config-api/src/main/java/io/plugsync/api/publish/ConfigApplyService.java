@@ -6,6 +6,7 @@ import io.plugsync.api.draft.DraftRow;
 import io.plugsync.api.draft.DraftService;
 import io.plugsync.api.draft.DraftView;
 import io.plugsync.api.draft.IfMatch;
+import io.plugsync.api.governance.gate.RefusalJournal;
 import io.plugsync.common.auth.Caller;
 import io.plugsync.common.auth.WriterKind;
 import io.plugsync.common.http.Problem;
@@ -30,12 +31,15 @@ public class ConfigApplyService {
     private final DraftService drafts;
     private final Publisher publisher;
     private final IdempotencyKeys keys;
+    private final RefusalJournal refusals;
 
-    ConfigApplyService(Pool pool, DraftService drafts, Publisher publisher, IdempotencyKeys keys) {
+    ConfigApplyService(
+            Pool pool, DraftService drafts, Publisher publisher, IdempotencyKeys keys, RefusalJournal refusals) {
         this.pool = pool;
         this.drafts = drafts;
         this.publisher = publisher;
         this.keys = keys;
+        this.refusals = refusals;
     }
 
     /** The result of {@code PUT /config}: the draft and, with {@code publish=true}, the new version. */
@@ -91,7 +95,7 @@ public class ConfigApplyService {
         JsonNode document = apply.document();
         String key = apply.publish() ? apply.idempotencyKey() : null;
         String requestHash = key == null ? null : IdempotencyKeys.hash(document, apply.baseVersion(), apply.message());
-        return pool.withTransaction(db -> drafts.lockForWrite(db, caller, connectorId)
+        Uni<ConfigResult> result = pool.withTransaction(db -> drafts.lockForWrite(db, caller, connectorId)
                 .flatMap(draft -> keys.replay(db, connectorId, key, requestHash).flatMap(replay -> {
                     if (replay.isPresent()) {
                         return drafts.view(db, connectorId)
@@ -122,6 +126,7 @@ public class ConfigApplyService {
                             .call(p -> keys.remember(db, connectorId, key, requestHash, p.result()))
                             .map(p -> new ConfigResult(p.draft(), p.result()));
                 })));
+        return result.onFailure().call(refusals::recordIfRefused);
     }
 
     /** Stores {@code document} as the draft, without publishing. */

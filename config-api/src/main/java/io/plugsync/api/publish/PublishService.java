@@ -1,12 +1,15 @@
 package io.plugsync.api.publish;
 
+import io.plugsync.api.draft.DraftRow;
 import io.plugsync.api.draft.DraftService;
+import io.plugsync.api.governance.gate.RefusalJournal;
 import io.plugsync.common.auth.Caller;
 import io.plugsync.common.auth.WriterKind;
 import io.plugsync.common.http.Problem;
 import io.plugsync.common.http.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +26,14 @@ public class PublishService {
     private final DraftService drafts;
     private final Publisher publisher;
     private final IdempotencyKeys keys;
+    private final RefusalJournal refusals;
 
-    PublishService(Pool pool, DraftService drafts, Publisher publisher, IdempotencyKeys keys) {
+    PublishService(Pool pool, DraftService drafts, Publisher publisher, IdempotencyKeys keys, RefusalJournal refusals) {
         this.pool = pool;
         this.drafts = drafts;
         this.publisher = publisher;
         this.keys = keys;
+        this.refusals = refusals;
     }
 
     /** The answer to a publish: 201 with the result, or the replay of an earlier answer. */
@@ -55,7 +60,7 @@ public class PublishService {
         }
         IdempotencyKeys.check(idempotencyKey);
         String requestHash = IdempotencyKeys.hash(request);
-        return pool.withTransaction(db -> drafts.lockForWrite(db, caller, connectorId)
+        Uni<Outcome> outcome = pool.withTransaction(db -> drafts.lockForWrite(db, caller, connectorId)
                 .flatMap(draft -> keys.replay(db, connectorId, idempotencyKey, requestHash)
                         .flatMap(replay -> replay.isPresent()
                                 ? Uni.createFrom()
@@ -76,5 +81,23 @@ public class PublishService {
                                         .call(p ->
                                                 keys.remember(db, connectorId, idempotencyKey, requestHash, p.result()))
                                         .map(p -> new Outcome(201, p.result(), false)))));
+        return outcome.onFailure().call(refusals::recordIfRefused);
+    }
+
+    /**
+     * Publishes a draft the caller already locked in its transaction {@code db} (a scheduled
+     * publish), through the same publisher and gate as every other publish.
+     */
+    public Uni<PublishResult> publishLocked(
+            SqlClient db,
+            Caller caller,
+            WriterKind writer,
+            DraftRow draft,
+            int baseVersion,
+            String message,
+            Map<String, String> trace) {
+        return publisher
+                .publish(db, PublishCommand.ofDraft(caller, writer, draft, baseVersion, message, trace))
+                .map(Publication::result);
     }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plugsync.api.draft.DraftRow;
 import io.plugsync.api.draft.DraftService;
 import io.plugsync.api.draft.DraftView;
+import io.plugsync.api.governance.gate.PublishAttempt;
+import io.plugsync.api.governance.gate.PublishGate;
 import io.plugsync.common.http.Problem;
 import io.plugsync.common.http.ProblemException;
 import io.plugsync.common.json.CanonicalJson;
@@ -18,20 +20,24 @@ import io.plugsync.common.v3.V3Document;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 
 /**
- * Publishes a draft locked in the caller's transaction: one call of the publish function writes the
- * version, active flag, manifests, outbox event and journal entry; its refusals become 409s.
+ * Publishes a draft locked in the caller's transaction: the governance gate ({@link PublishGate})
+ * judges the attempt, then one call of the publish function writes the version, active flag,
+ * manifests, outbox event and journal entry; its refusals become 409s.
  */
 @ApplicationScoped
 class Publisher {
     private static final String EMPTY_CHECKSUM = CanonicalJson.sha256(V3Document.empty());
 
     private final PublishRepository publishes;
+    private final PublishGate gate;
     private final ObjectMapper json;
 
-    Publisher(PublishRepository publishes, ObjectMapper json) {
+    Publisher(PublishRepository publishes, PublishGate gate, ObjectMapper json) {
         this.publishes = publishes;
+        this.gate = gate;
         this.json = json;
     }
 
@@ -40,6 +46,7 @@ class Publisher {
         int base = command.base();
         return Uni.createFrom()
                 .item(() -> request(command))
+                .call(request -> gate.check(db, attempt(command, request.checksum())))
                 .flatMap(request -> publishes.publish(db, request).map(published -> switch (published.outcome()) {
                     case STALE_BASE_VERSION ->
                         throw new ProblemException(Problem.of(
@@ -67,7 +74,24 @@ class Publisher {
                                         published.publishedAt(),
                                         command.caller().subject()),
                                 afterPublish(command, published));
-                }));
+                }))
+                .call(p -> gate.published(
+                        db, attempt(command, p.result().checksum()), p.result().version()));
+    }
+
+    /** The publish as the governance gate judges it: who publishes which draft revision, as which document. */
+    private static PublishAttempt attempt(PublishCommand command, String checksum) {
+        DraftRow draft = command.draft();
+        return new PublishAttempt(
+                draft.connectorId(),
+                draft.organizationId(),
+                command.caller(),
+                command.writer(),
+                draft.revision(),
+                draft.baseVersion(),
+                command.base(),
+                checksum,
+                Instant.now());
     }
 
     /** The publish function's inputs; validates the draft first when it is published as stored. */

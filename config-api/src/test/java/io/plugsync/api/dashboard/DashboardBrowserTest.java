@@ -78,6 +78,7 @@ class DashboardBrowserTest {
                 "restore-and-history",
                 "validation",
                 "viewer-and-errors",
+                "review",
                 "library",
                 "library-scale",
                 "plugins-and-access",

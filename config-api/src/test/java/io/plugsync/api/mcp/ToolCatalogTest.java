@@ -32,7 +32,8 @@ class ToolCatalogTest {
             "search_config_objects",
             "get_config_object",
             "list_my_plugins",
-            "get_my_plugin");
+            "get_my_plugin",
+            "get_review");
     static final Set<String> DESTRUCTIVE =
             Set.of("delete_entity", "delete_event_flow", "put_settings", "reset_draft", "restore_version");
     static final Set<String> OTHER_WRITES =
