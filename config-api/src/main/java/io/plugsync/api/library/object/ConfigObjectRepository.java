@@ -44,36 +44,68 @@ public class ConfigObjectRepository {
     static final String LIST = SELECT + " WHERE true" + FILTERS + NEWEST_FIRST;
 
     /**
+     * From this many objects in the plugins a member can use, the list looks for their newest ones by
+     * walking the organisation's objects newest first (a dense set: a page is found early); below it,
+     * by fetching each of them (a sparse set: walking would read most of the organisation).
+     */
+    static final int DENSE_PLUGIN_OBJECTS = 2000;
+
+    /**
      * A member's list, started from what the member can see (the same rule as {@code
      * library_object_rank > 0}, which only ranks the rows of the page): each way of seeing an object
      * gives its own newest-first page (what they created; what is granted to them, one of their
      * teams or the whole organisation; what an active membership of a live plugin they can use
-     * holds), and the list is the newest page of their union. Each part is bounded by the page, so
-     * the cost follows what the member sees, not the size of the organisation.
+     * holds), and the list is the newest page of their union. Each part is bounded by the page and by
+     * what the member sees, not by the size of the organisation.
      */
-    static final String LIST_VISIBLE = "WITH teams AS MATERIALIZED ("
-            + "   SELECT tm.team_id FROM team_membership tm WHERE tm.org_membership_id = $2),"
-            + " usable AS MATERIALIZED ("
-            + "   SELECT p.id FROM plugin p WHERE p.organization_id = $1 AND p.status <> 'deleted'"
-            + "   AND (p.created_by_org_membership_id = $2 OR EXISTS (SELECT 1 FROM plugin_access_grant g"
-            + "     WHERE g.plugin_id = p.id AND g.removed_at IS NULL"
-            + "     AND (g.org_wide OR g.org_membership_id = $2 OR g.team_id IN (SELECT team_id FROM teams)))))"
-            + SELECT + " WHERE o.id IN ("
-            + "   (SELECT o.id FROM config_object o WHERE o.created_by_org_membership_id = $2" + FILTERS + NEWEST_FIRST
-            + ")"
-            + "   UNION ALL (SELECT o.id FROM config_object o WHERE o.id IN ("
-            + "     SELECT g.config_object_id FROM config_object_access_grant g"
-            + "     WHERE g.removed_at IS NULL AND g.org_membership_id = $2"
-            + "     UNION ALL SELECT g.config_object_id FROM config_object_access_grant g"
-            + "     WHERE g.removed_at IS NULL AND g.team_id IN (SELECT team_id FROM teams)"
-            + "     UNION ALL SELECT g.config_object_id FROM config_object_access_grant g"
-            + "     WHERE g.removed_at IS NULL AND g.org_wide)" + FILTERS + NEWEST_FIRST
-            + ")"
-            + "   UNION ALL (SELECT o.id FROM config_object o WHERE o.id IN ("
-            + "     SELECT m.config_object_id FROM plugin_config_object m"
-            + "     WHERE m.removed_at IS NULL AND m.plugin_id IN (SELECT id FROM usable))" + FILTERS + NEWEST_FIRST
-            + "))"
-            + NEWEST_FIRST;
+    static final String LIST_VISIBLE = listVisible(DENSE_PLUGIN_OBJECTS);
+
+    /**
+     * {@link #LIST_VISIBLE} with the plugin part switching to a walk from {@code densePluginObjects}
+     * objects on (decided once per query, on a count that stops at that number: PostgreSQL plans
+     * before it knows how many objects the member's plugins hold, so the SQL gives it both forms and
+     * runs one).
+     */
+    static String listVisible(int densePluginObjects) {
+        // per usable plugin, in its index (plugin_id, config_object_id): at most densePluginObjects each,
+        // which loses nothing where the list uses it (fewer than that in all the plugins together)
+        String pluginObjects = "SELECT pm.config_object_id FROM usable u CROSS JOIN LATERAL ("
+                + " SELECT m.config_object_id FROM plugin_config_object m"
+                + " WHERE m.plugin_id = u.id AND m.removed_at IS NULL"
+                + " ORDER BY m.config_object_id LIMIT " + densePluginObjects + ") pm";
+        return "WITH teams AS MATERIALIZED ("
+                + "   SELECT tm.team_id FROM team_membership tm WHERE tm.org_membership_id = $2),"
+                + " usable AS MATERIALIZED ("
+                + "   SELECT p.id FROM plugin p WHERE p.organization_id = $1 AND p.status <> 'deleted'"
+                + "   AND (p.created_by_org_membership_id = $2 OR EXISTS (SELECT 1 FROM plugin_access_grant g"
+                + "     WHERE g.plugin_id = p.id AND g.removed_at IS NULL"
+                + "     AND (g.org_wide OR g.org_membership_id = $2 OR g.team_id IN (SELECT team_id FROM teams))))),"
+                + " dense AS MATERIALIZED (SELECT count(*) >= " + densePluginObjects + " AS yes"
+                + "   FROM (" + pluginObjects + " LIMIT " + densePluginObjects + ") x)"
+                + SELECT + " WHERE o.id IN ("
+                // what they created: the creator index, newest first
+                + "   (SELECT o.id FROM config_object o WHERE o.created_by_org_membership_id = $2"
+                + FILTERS + NEWEST_FIRST + ")"
+                // granted to them, their teams or the whole organisation: fetched by id
+                + "   UNION ALL (SELECT o.id FROM config_object o WHERE o.id = ANY (ARRAY("
+                + "     SELECT g.config_object_id FROM config_object_access_grant g"
+                + "     WHERE g.removed_at IS NULL AND g.org_membership_id = $2"
+                + "     UNION ALL SELECT g.config_object_id FROM config_object_access_grant g"
+                + "     WHERE g.removed_at IS NULL AND g.team_id = ANY (ARRAY(SELECT team_id FROM teams))"
+                + "     UNION ALL SELECT g.config_object_id FROM config_object_access_grant g"
+                + "     WHERE g.removed_at IS NULL AND g.org_wide))"
+                + FILTERS + NEWEST_FIRST + ")"
+                // in their plugins, few: fetched by id
+                + "   UNION ALL (SELECT o.id FROM config_object o WHERE NOT (SELECT yes FROM dense)"
+                + "     AND o.id = ANY (ARRAY(" + pluginObjects + "))"
+                + FILTERS + NEWEST_FIRST + ")"
+                // in their plugins, many: the organisation's objects newest first, each checked
+                + "   UNION ALL (SELECT o.id FROM config_object o WHERE (SELECT yes FROM dense)"
+                + "     AND EXISTS (SELECT 1 FROM plugin_config_object m WHERE m.config_object_id = o.id"
+                + "       AND m.removed_at IS NULL AND m.plugin_id IN (SELECT id FROM usable))"
+                + FILTERS + NEWEST_FIRST + "))"
+                + NEWEST_FIRST;
+    }
 
     /** A row with the caller's access rank. */
     public record Ranked(ConfigObjectView object, int rank) {}

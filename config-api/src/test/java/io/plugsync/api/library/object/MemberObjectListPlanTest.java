@@ -25,8 +25,11 @@ import org.junit.jupiter.api.TestInstance;
  * plans run ({@code EXPLAIN ANALYZE}, whose row counts are deterministic) never scan {@code
  * config_object} sequentially, never filter rows with {@code library_object_rank}, and read a
  * number of object rows bounded by the page and what the member sees: none for a member who sees
- * nothing (the list before read all 100,000), at most a few pages for the creator of 5,000 objects
- * and for a member who sees 220 objects through a team's plugin and direct grants.
+ * nothing (the list before read all 100,000), at most a few pages for the creator of 5,000 objects,
+ * for a member who sees 220 objects through a team's plugin and direct grants, and for a member of
+ * another organisation who sees all its objects through an org-wide plugin. The statistics include
+ * that plugin's 20,000 memberships, which once made the planner walk the whole organisation for a
+ * member whose plugins hold nothing.
  */
 @QuarkusTest
 @WithTestResource(PlugSyncTestEngines.class)
@@ -42,6 +45,11 @@ class MemberObjectListPlanTest {
     private UUID nobody;
     /** Sees 200 objects through a team's plugin and 20 through direct grants. */
     private UUID reader;
+
+    /** Another organisation: 20,000 objects, all in a plugin granted to the whole organisation. */
+    private UUID sharedOrg;
+    /** A member of it who created nothing: sees all 20,000 through the plugin. */
+    private UUID everyone;
 
     private OffsetDateTime deepCursorAt;
     private UUID deepCursorId;
@@ -75,6 +83,22 @@ class MemberObjectListPlanTest {
             st.execute("INSERT INTO config_object_access_grant (config_object_id, org_membership_id, role)"
                     + " SELECT id, '" + reader + "', 'viewer' FROM config_object WHERE organization_id = '" + org
                     + "' AND substring(slug from 8)::int % 5000 = 7");
+            TestOrg other = TestOrg.create();
+            sharedOrg = other.id();
+            everyone = QueryPlans.membership(db, sharedOrg, "viewer-" + sharedOrg);
+            UUID sharedOwner = QueryPlans.membership(db, sharedOrg, "owner-" + sharedOrg);
+            QueryPlans.seedObjects(db, sharedOrg, sharedOwner, sharedOwner, 20_000);
+            UUID orgWide;
+            try (ResultSet rs = st.executeQuery("INSERT INTO plugin (organization_id, name) VALUES ('" + sharedOrg
+                    + "', 'everything') RETURNING id")) {
+                rs.next();
+                orgWide = rs.getObject(1, UUID.class);
+            }
+            st.execute("INSERT INTO plugin_access_grant (plugin_id, org_wide, role) VALUES ('" + orgWide
+                    + "', true, 'viewer')");
+            st.execute("INSERT INTO plugin_config_object (plugin_id, config_object_id, membership_source)"
+                    + " SELECT '" + orgWide + "', id, 'manual' FROM config_object WHERE organization_id = '"
+                    + sharedOrg + "'");
             st.execute("ANALYZE");
             try (ResultSet rs = st.executeQuery("SELECT created_at, id FROM config_object WHERE organization_id = '"
                     + org + "' AND title = 'object 80000'")) {
@@ -90,6 +114,7 @@ class MemberObjectListPlanTest {
         String plan = analyze(nobody, null, null, null, null);
         assertMemberPlan(plan);
         assertThat(objectRowsRead(plan)).isZero();
+        assertThat(rowsRead(plan, "plugin_config_object")).isZero();
     }
 
     @Test
@@ -123,8 +148,28 @@ class MemberObjectListPlanTest {
         String plan = analyze(reader, null, null, null, null);
         assertMemberPlan(plan);
         assertThat(objectRowsRead(plan)).isLessThanOrEqualTo(220 + 3 * FETCH);
+        // the plugin's 200 memberships, counted once and fetched once: not every membership of the database
+        assertThat(rowsRead(plan, "plugin_config_object")).isLessThanOrEqualTo(2 * 200);
         try (Connection db = db()) {
             assertThat(QueryPlans.ids(db, ConfigObjectRepository.LIST_VISIBLE, params(reader, null, null, null, null)))
+                    .hasSize(FETCH);
+        }
+    }
+
+    @Test
+    void aMemberWhoSeesEveryObjectThroughAnOrgWidePluginWalksNewestFirstAndStopsAtAPage() throws Exception {
+        String plan = analyze(sharedOrg, everyone, null, null, null, null);
+        assertMemberPlan(plan);
+        assertThat(plan).contains("using config_object_by_org_created on config_object");
+        // the membership count stops at the threshold; the walk reads about a page of objects
+        assertThat(objectRowsRead(plan)).isLessThanOrEqualTo(3 * FETCH);
+        assertThat(rowsRead(plan, "plugin_config_object"))
+                .isLessThanOrEqualTo(ConfigObjectRepository.DENSE_PLUGIN_OBJECTS + 3 * FETCH);
+        try (Connection db = db()) {
+            assertThat(QueryPlans.ids(
+                            db,
+                            ConfigObjectRepository.LIST_VISIBLE,
+                            params(sharedOrg, everyone, null, null, null, null)))
                     .hasSize(FETCH);
         }
     }
@@ -148,10 +193,15 @@ class MemberObjectListPlanTest {
      * filters removed (index-only probes of a handful of ids, e.g. the final page, count too).
      */
     static long objectRowsRead(String plan) {
+        return rowsRead(plan, "config_object");
+    }
+
+    /** Rows of {@code table} the plan read, counted as for {@link #objectRowsRead}. */
+    static long rowsRead(String plan, String table) {
         long rows = 0;
         String[] lines = plan.split("\n");
         for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].matches(".*Scan.* on config_object( |$).*")) {
+            if (!lines[i].matches(".*Scan.* on " + table + "( |$).*")) {
                 continue;
             }
             rows += actualRows(lines[i]);
@@ -172,9 +222,14 @@ class MemberObjectListPlanTest {
     }
 
     private String analyze(UUID member, String type, String q, OffsetDateTime afterAt, UUID afterId) throws Exception {
+        return analyze(org, member, type, q, afterAt, afterId);
+    }
+
+    private String analyze(UUID org, UUID member, String type, String q, OffsetDateTime afterAt, UUID afterId)
+            throws Exception {
         try (Connection db = db()) {
             String plan = QueryPlans.explainAnalyze(
-                    db, ConfigObjectRepository.LIST_VISIBLE, params(member, type, q, afterAt, afterId));
+                    db, ConfigObjectRepository.LIST_VISIBLE, params(org, member, type, q, afterAt, afterId));
             System.out.println(
                     "PLAN member=" + member + " type=" + type + " q=" + q + " cursor=" + afterId + "\n" + plan);
             return plan;
@@ -182,6 +237,10 @@ class MemberObjectListPlanTest {
     }
 
     private Object[] params(UUID member, String type, String q, OffsetDateTime afterAt, UUID afterId) {
+        return params(org, member, type, q, afterAt, afterId);
+    }
+
+    private static Object[] params(UUID org, UUID member, String type, String q, OffsetDateTime afterAt, UUID afterId) {
         return new Object[] {org, member, type, null, null, null, q, false, null, afterAt, afterId, FETCH};
     }
 
