@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,7 +21,7 @@ public final class OutboxWriter {
 
     /** Appends an event without a trace context. */
     public static Uni<Void> append(SqlClient db, OutboxPayload payload) {
-        return append(db, payload, Map.of());
+        return appendAll(db, List.of(payload), Map.of());
     }
 
     /**
@@ -30,8 +31,48 @@ public final class OutboxWriter {
      *     so one trace spans the write and its delivery
      */
     public static Uni<Void> append(SqlClient db, OutboxPayload payload, Map<String, String> traceContext) {
-        return db.preparedQuery(INSERT + " VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb)")
-                .execute(row(payload).addValue(new JsonObject(new HashMap<String, Object>(traceContext))))
+        return appendAll(db, List.of(payload), traceContext);
+    }
+
+    /** Appends events without a trace context, in list order (their {@code seq} follows it). */
+    public static Uni<Void> appendAll(SqlClient db, List<? extends OutboxPayload> payloads) {
+        return appendAll(db, payloads, Map.of());
+    }
+
+    /**
+     * Appends events in one statement, in list order (their {@code seq} follows it), all with the
+     * writer's trace context.
+     */
+    public static Uni<Void> appendAll(
+            SqlClient db, List<? extends OutboxPayload> payloads, Map<String, String> traceContext) {
+        if (payloads.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = payloads.size();
+        String[] aggregateTypes = new String[n];
+        String[] aggregateIds = new String[n];
+        String[] eventTypes = new String[n];
+        Short[] schemaVersions = new Short[n];
+        String[] bodies = new String[n];
+        for (int i = 0; i < n; i++) {
+            OutboxPayload payload = payloads.get(i);
+            EventType<?> type = payload.eventType();
+            aggregateTypes[i] = type.aggregateType();
+            aggregateIds[i] = payload.aggregateId();
+            eventTypes[i] = type.name();
+            schemaVersions[i] = (short) type.schemaVersion();
+            bodies[i] = OutboxContract.encode(payload).toString();
+        }
+        return db.preparedQuery(INSERT + " SELECT t, a, e, v, p::jsonb, $6::jsonb"
+                        + " FROM unnest($1::text[], $2::text[], $3::text[], $4::int2[], $5::text[])"
+                        + " WITH ORDINALITY AS u(t, a, e, v, p, n) ORDER BY n")
+                .execute(Tuple.of(
+                        aggregateTypes,
+                        aggregateIds,
+                        eventTypes,
+                        schemaVersions,
+                        bodies,
+                        new JsonObject(new HashMap<String, Object>(traceContext))))
                 .replaceWithVoid();
     }
 

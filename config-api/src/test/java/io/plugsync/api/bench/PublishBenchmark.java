@@ -2,6 +2,7 @@ package io.plugsync.api.bench;
 
 import io.plugsync.api.draft.V3Api;
 import io.plugsync.api.support.TestOrg;
+import io.plugsync.engines.CpuMeter;
 import io.plugsync.engines.PlugSyncTestEngines;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;

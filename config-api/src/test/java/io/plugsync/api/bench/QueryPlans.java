@@ -25,10 +25,7 @@ public final class QueryPlans {
             st.execute("PREPARE plan_probe AS " + sql);
             try {
                 List<String> lines = new ArrayList<>();
-                String args = params.length == 0
-                        ? ""
-                        : "(" + Arrays.stream(params).map(QueryPlans::literal).collect(Collectors.joining(", ")) + ")";
-                try (ResultSet rs = st.executeQuery("EXPLAIN EXECUTE plan_probe" + args)) {
+                try (ResultSet rs = st.executeQuery("EXPLAIN EXECUTE plan_probe" + arguments(params))) {
                     while (rs.next()) {
                         lines.add(rs.getString(1));
                     }
@@ -39,6 +36,52 @@ public final class QueryPlans {
                 st.execute("RESET plan_cache_mode");
             }
         }
+    }
+
+    /**
+     * The plan the SQL ran with, with the rows each node actually produced and removed ({@code
+     * EXPLAIN (ANALYZE)} without times: the counts are deterministic, so a test can bound them).
+     */
+    public static String explainAnalyze(Connection db, String sql, Object... params) throws SQLException {
+        try (Statement st = db.createStatement()) {
+            st.execute("PREPARE analyze_probe AS " + sql);
+            try {
+                List<String> lines = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF)"
+                        + " EXECUTE analyze_probe" + arguments(params))) {
+                    while (rs.next()) {
+                        lines.add(rs.getString(1));
+                    }
+                }
+                return String.join("\n", lines);
+            } finally {
+                st.execute("DEALLOCATE analyze_probe");
+            }
+        }
+    }
+
+    /** The {@code id} column of the rows of a repository's SQL run with {@code params} (custom plan). */
+    public static List<UUID> ids(Connection db, String sql, Object... params) throws SQLException {
+        try (Statement st = db.createStatement()) {
+            st.execute("PREPARE ids_probe AS " + sql);
+            try {
+                List<UUID> ids = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery("EXECUTE ids_probe" + arguments(params))) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject("id", UUID.class));
+                    }
+                }
+                return ids;
+            } finally {
+                st.execute("DEALLOCATE ids_probe");
+            }
+        }
+    }
+
+    private static String arguments(Object... params) {
+        return params.length == 0
+                ? ""
+                : "(" + Arrays.stream(params).map(QueryPlans::literal).collect(Collectors.joining(", ")) + ")";
     }
 
     private static String literal(Object value) {

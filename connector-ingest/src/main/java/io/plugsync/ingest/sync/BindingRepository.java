@@ -36,52 +36,110 @@ public class BindingRepository {
                 });
     }
 
-    public Uni<Void> insert(SqlClient db, SyncTarget target, UUID objectId, DesiredFile file, String revision) {
+    /** A new binding: the object a file feeds. */
+    public record NewBinding(UUID objectId, DesiredFile file) {}
+
+    /** Inserts bindings of one target in one statement. */
+    public Uni<Void> insertAll(SqlClient db, SyncTarget target, List<NewBinding> added, String revision) {
+        if (added.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = added.size();
+        UUID[] objects = new UUID[n];
+        UUID[] mappings = new UUID[n];
+        String[] paths = new String[n];
+        String[] shas = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewBinding b = added.get(i);
+            objects[i] = b.objectId();
+            mappings[i] = b.file().mapping().id();
+            paths[i] = b.file().path();
+            shas[i] = b.file().blobSha();
+        }
         return db.preparedQuery("INSERT INTO connector_source_binding (config_object_id, connector_instance_id,"
                         + " connector_target_id, connector_mapping_id, connector_type, remote_id, external_locator,"
                         + " external_stable_ref, last_seen_source_revision_ref)"
-                        + " VALUES ($1, $2, $3, $4, 'github', $5, $6, $7, $8)")
-                .execute(Tuple.from(java.util.Arrays.asList(
-                        objectId,
-                        target.instanceId(),
-                        target.targetId(),
-                        file.mapping().id(),
-                        target.repository(),
-                        file.path(),
-                        file.blobSha(),
-                        revision)))
+                        + " SELECT u.object, $5::uuid, $6::uuid, u.mapping, 'github', $7::text, u.path, u.sha, $8::text"
+                        + " FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[])"
+                        + " WITH ORDINALITY AS u(object, mapping, path, sha, n) ORDER BY u.n")
+                .execute(Tuple.from(new Object[] {
+                    objects,
+                    mappings,
+                    paths,
+                    shas,
+                    target.instanceId(),
+                    target.targetId(),
+                    target.repository(),
+                    revision
+                }))
                 .replaceWithVoid();
     }
 
-    public Uni<Void> updateContent(SqlClient db, Binding binding, DesiredFile file, String revision) {
-        return db.preparedQuery("UPDATE connector_source_binding SET external_stable_ref = $2,"
-                        + " connector_mapping_id = $3, last_seen_source_revision_ref = $4, updated_at = now()"
-                        + " WHERE id = $1")
-                .execute(Tuple.of(binding.id(), file.blobSha(), file.mapping().id(), revision))
+    /** New content seen for each binding: its blob SHA, mapping and revision, in one statement. */
+    public Uni<Void> updateContentAll(SqlClient db, List<ReconcilePlan.Update> updates, String revision) {
+        if (updates.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = updates.size();
+        UUID[] ids = new UUID[n];
+        String[] shas = new String[n];
+        UUID[] mappings = new UUID[n];
+        for (int i = 0; i < n; i++) {
+            ReconcilePlan.Update u = updates.get(i);
+            ids[i] = u.binding().id();
+            shas[i] = u.file().blobSha();
+            mappings[i] = u.file().mapping().id();
+        }
+        return db.preparedQuery("UPDATE connector_source_binding b SET external_stable_ref = u.sha,"
+                        + " connector_mapping_id = u.mapping, last_seen_source_revision_ref = $4::text, updated_at = now()"
+                        + " FROM unnest($1::uuid[], $2::text[], $3::uuid[]) AS u(id, sha, mapping) WHERE b.id = u.id")
+                .execute(Tuple.of(ids, shas, mappings, revision))
                 .replaceWithVoid();
     }
 
-    public Uni<Void> close(SqlClient db, Binding binding) {
+    /** Closes bindings (their path left the selection or moved), in one statement. */
+    public Uni<Void> closeAll(SqlClient db, List<Binding> closed) {
+        if (closed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         return db.preparedQuery("UPDATE connector_source_binding SET status = 'closed', deleted_at = now(),"
-                        + " updated_at = now() WHERE id = $1")
-                .execute(Tuple.of(binding.id()))
+                        + " updated_at = now() WHERE id = ANY($1)")
+                .execute(Tuple.of(closed.stream().map(Binding::id).toArray(UUID[]::new)))
                 .replaceWithVoid();
     }
 
-    public Uni<Void> tombstone(SqlClient db, SyncTarget target, Binding binding, UUID syncEventId, String revision) {
+    /** One tombstone per closed binding's path (a reappearing path is a new identity), in one statement. */
+    public Uni<Void> tombstoneAll(
+            SqlClient db, SyncTarget target, List<Binding> closed, UUID syncEventId, String revision) {
+        if (closed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = closed.size();
+        UUID[] mappings = new UUID[n];
+        String[] paths = new String[n];
+        UUID[] objects = new UUID[n];
+        for (int i = 0; i < n; i++) {
+            Binding b = closed.get(i);
+            mappings[i] = b.mappingId();
+            paths[i] = b.path();
+            objects[i] = b.objectId();
+        }
         return db.preparedQuery("INSERT INTO connector_source_tombstone (connector_instance_id, connector_target_id,"
                         + " connector_mapping_id, connector_type, remote_id, external_locator, former_config_object_id,"
                         + " deleted_in_sync_event_id, deleted_source_revision_ref)"
-                        + " VALUES ($1, $2, $3, 'github', $4, $5, $6, $7, $8)")
-                .execute(Tuple.from(java.util.Arrays.asList(
-                        target.instanceId(),
-                        target.targetId(),
-                        binding.mappingId(),
-                        target.repository(),
-                        binding.path(),
-                        binding.objectId(),
-                        syncEventId,
-                        revision)))
+                        + " SELECT $4::uuid, $5::uuid, u.mapping, 'github', $6::text, u.path, u.object, $7::uuid, $8::text"
+                        + " FROM unnest($1::uuid[], $2::text[], $3::uuid[]) WITH ORDINALITY AS u(mapping, path, object, n)"
+                        + " ORDER BY u.n")
+                .execute(Tuple.from(new Object[] {
+                    mappings,
+                    paths,
+                    objects,
+                    target.instanceId(),
+                    target.targetId(),
+                    target.repository(),
+                    syncEventId,
+                    revision
+                }))
                 .replaceWithVoid();
     }
 

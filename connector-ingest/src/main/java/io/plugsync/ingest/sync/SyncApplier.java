@@ -6,7 +6,6 @@ import io.plugsync.common.source.SyncTarget;
 import io.plugsync.ingest.library.ConfigObjectSink;
 import io.plugsync.ingest.library.SourceObject;
 import io.plugsync.ingest.library.Written;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -28,6 +27,8 @@ import java.util.function.Function;
 public class SyncApplier {
     /** Per-file entries kept in summary_json; counts are always complete. */
     static final int MAX_LISTED_FILES = 1000;
+    /** Files written per batch of statements. */
+    static final int SLICE = 500;
 
     private final ConfigObjectSink sink;
     private final BindingRepository bindings;
@@ -49,139 +50,142 @@ public class SyncApplier {
             MappingRules rules,
             Map<String, byte[]> contents) {
         Report report = new Report();
+        Sync sync = new Sync(db, target, syncEventId, revision);
         List<String> createdPaths =
                 plan.creates().stream().map(DesiredFile::path).toList();
+        // deletes, then moves, then content: a path a deletion or move frees may be bound again
         return bindings.tombstoned(db, target.targetId(), createdPaths)
-                .flatMap(tombstoned -> sequentially(
-                                plan.deletes(),
-                                binding -> delete(db, target, syncEventId, revision, binding, rules, report))
-                        .flatMap(ignored -> sequentially(
-                                plan.moves(), move -> move(db, target, syncEventId, revision, move, report)))
-                        .flatMap(ignored -> sequentially(
-                                plan.updates(),
-                                update -> update(db, target, syncEventId, revision, update, contents, report)))
-                        .flatMap(ignored -> sequentially(
-                                plan.creates(),
-                                file -> create(db, target, syncEventId, revision, file, contents, tombstoned, report))))
+                .flatMap(tombstoned -> inSlices(plan.deletes(), slice -> delete(sync, slice, rules, report))
+                        .flatMap(ignored -> inSlices(plan.moves(), slice -> moves(sync, slice, report)))
+                        .flatMap(ignored -> inSlices(plan.updates(), slice -> update(sync, slice, contents, report)))
+                        .flatMap(ignored ->
+                                inSlices(plan.creates(), slice -> create(sync, slice, contents, tombstoned, report))))
                 .flatMap(ignored -> bindings.touchAll(db, target.targetId(), revision))
                 // one sync_snapshot release per plugin whose members or member versions this sync changed
                 .call(ignored -> PluginReleases.afterSync(db, target.organizationId(), syncEventId, revision))
                 .map(ignored -> new Applied(report.toJson(plan.unchanged()), report.errors));
     }
 
+    /** The transaction and the sync a slice of the plan is applied in. */
+    private record Sync(SqlConnection db, SyncTarget target, UUID syncEventId, String revision) {}
+
     private Uni<Void> create(
-            SqlConnection db,
-            SyncTarget target,
-            UUID syncEventId,
-            String revision,
-            DesiredFile file,
-            Map<String, byte[]> contents,
-            Set<String> tombstoned,
-            Report report) {
-        SourceObject source = source(target, syncEventId, revision, file);
-        return sink.create(db, source, contents.get(file.blobSha()))
-                .call(written -> bindings.insert(db, target, written.objectId(), file, revision))
-                .call(written ->
-                        file.mapping().autoAddToPlugin() && file.mapping().pluginId() != null
-                                ? PluginMemberships.add(
-                                        db,
-                                        target.organizationId(),
-                                        file.mapping().pluginId(),
-                                        written.objectId(),
-                                        PluginMemberships.Sources.CONNECTOR,
-                                        file.mapping().id(),
-                                        null)
-                                : Uni.createFrom().voidItem())
-                .invoke(written -> report.file(
+            Sync sync, List<DesiredFile> files, Map<String, byte[]> contents, Set<String> tombstoned, Report report) {
+        List<ConfigObjectSink.NewFile> newFiles = files.stream()
+                .map(f -> new ConfigObjectSink.NewFile(source(sync, f), contents.get(f.blobSha())))
+                .toList();
+        return sink.createAll(sync.db(), newFiles).flatMap(written -> {
+            List<BindingRepository.NewBinding> added = new ArrayList<>(files.size());
+            List<PluginMemberships.Addition> members = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                DesiredFile file = files.get(i);
+                UUID objectId = written.get(i).objectId();
+                added.add(new BindingRepository.NewBinding(objectId, file));
+                if (file.mapping().autoAddToPlugin() && file.mapping().pluginId() != null) {
+                    members.add(new PluginMemberships.Addition(
+                            file.mapping().pluginId(),
+                            objectId,
+                            PluginMemberships.Sources.CONNECTOR,
+                            file.mapping().id(),
+                            null));
+                }
+                report.file(
                         "created",
                         file.path(),
-                        written,
-                        tombstoned.contains(file.path()) ? "new_identity_after_tombstone" : null))
-                .replaceWithVoid();
+                        written.get(i),
+                        tombstoned.contains(file.path()) ? "new_identity_after_tombstone" : null);
+            }
+            return bindings.insertAll(sync.db(), sync.target(), added, sync.revision())
+                    .call(() ->
+                            PluginMemberships.addAll(sync.db(), sync.target().organizationId(), members));
+        });
     }
 
     private Uni<Void> update(
-            SqlConnection db,
-            SyncTarget target,
-            UUID syncEventId,
-            String revision,
-            ReconcilePlan.Update update,
-            Map<String, byte[]> contents,
-            Report report) {
-        DesiredFile file = update.file();
-        return sink.update(
-                        db,
-                        update.binding().objectId(),
-                        source(target, syncEventId, revision, file),
-                        contents.get(file.blobSha()))
-                .call(written -> bindings.updateContent(db, update.binding(), file, revision))
-                .invoke(written -> report.file("updated", file.path(), written, null))
-                .replaceWithVoid();
+            Sync sync, List<ReconcilePlan.Update> updates, Map<String, byte[]> contents, Report report) {
+        List<ConfigObjectSink.ChangedFile> changed = updates.stream()
+                .map(u -> new ConfigObjectSink.ChangedFile(
+                        u.binding().objectId(),
+                        source(sync, u.file()),
+                        contents.get(u.file().blobSha())))
+                .toList();
+        return sink.updateAll(sync.db(), changed)
+                .invoke(written -> {
+                    for (int i = 0; i < updates.size(); i++) {
+                        report.file("updated", updates.get(i).file().path(), written.get(i), null);
+                    }
+                })
+                .flatMap(written -> bindings.updateContentAll(sync.db(), updates, sync.revision()));
     }
 
-    private Uni<Void> delete(
-            SqlConnection db,
-            SyncTarget target,
-            UUID syncEventId,
-            String revision,
-            Binding binding,
-            MappingRules rules,
-            Report report) {
-        SourceObject source = new SourceObject(
-                target.organizationId(),
-                target.instanceId(),
-                null,
-                binding.path(),
-                syncEventId,
-                revision,
-                rules.attributedTo(binding));
-        return sink.delete(db, binding.objectId(), source)
-                .call(() -> bindings.close(db, binding))
-                .call(() -> bindings.tombstone(db, target, binding, syncEventId, revision))
-                .invoke(() -> report.deleted(binding))
-                .replaceWithVoid();
+    private Uni<Void> delete(Sync sync, List<Binding> deleted, MappingRules rules, Report report) {
+        List<ConfigObjectSink.GoneFile> gone = deleted.stream()
+                .map(b -> new ConfigObjectSink.GoneFile(
+                        b.objectId(),
+                        new SourceObject(
+                                sync.target().organizationId(),
+                                sync.target().instanceId(),
+                                null,
+                                b.path(),
+                                sync.syncEventId(),
+                                sync.revision(),
+                                rules.attributedTo(b))))
+                .toList();
+        return sink.deleteAll(sync.db(), gone)
+                .call(() -> bindings.closeAll(sync.db(), deleted))
+                .call(() ->
+                        bindings.tombstoneAll(sync.db(), sync.target(), deleted, sync.syncEventId(), sync.revision()))
+                .invoke(() -> deleted.forEach(report::deleted));
     }
 
-    private Uni<Void> move(
-            SqlConnection db,
-            SyncTarget target,
-            UUID syncEventId,
-            String revision,
-            ReconcilePlan.Move move,
-            Report report) {
+    /** Moves are rare (a renamed file with the same content): one file at a time. */
+    private Uni<Void> moves(Sync sync, List<ReconcilePlan.Move> moves, Report report) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ReconcilePlan.Move move : moves) {
+            chain = chain.call(() -> move(sync, move, report));
+        }
+        return chain;
+    }
+
+    private Uni<Void> move(Sync sync, ReconcilePlan.Move move, Report report) {
         Binding from = move.binding();
         DesiredFile to = move.file();
-        return bindings.close(db, from)
-                .call(() -> bindings.tombstone(db, target, from, syncEventId, revision))
-                .call(() -> bindings.insert(db, target, from.objectId(), to, revision))
-                .call(() -> sink.move(db, from.objectId(), source(target, syncEventId, revision, to)))
+        return bindings.closeAll(sync.db(), List.of(from))
+                .call(() -> bindings.tombstoneAll(
+                        sync.db(), sync.target(), List.of(from), sync.syncEventId(), sync.revision()))
+                .call(() -> bindings.insertAll(
+                        sync.db(),
+                        sync.target(),
+                        List.of(new BindingRepository.NewBinding(from.objectId(), to)),
+                        sync.revision()))
+                .call(() -> sink.move(sync.db(), from.objectId(), source(sync, to)))
                 .invoke(() -> report.moved(from, to))
                 .replaceWithVoid();
     }
 
-    private static SourceObject source(SyncTarget target, UUID syncEventId, String revision, DesiredFile file) {
+    private static SourceObject source(Sync sync, DesiredFile file) {
         return new SourceObject(
-                target.organizationId(),
-                target.instanceId(),
+                sync.target().organizationId(),
+                sync.target().instanceId(),
                 file.mapping().objectType(),
                 file.path(),
-                syncEventId,
-                revision,
+                sync.syncEventId(),
+                sync.revision(),
                 file.mapping().attributedTo());
     }
 
-    private static <T> Uni<Void> sequentially(List<T> items, Function<T, Uni<Void>> step) {
-        if (items.isEmpty()) {
-            return Uni.createFrom().voidItem();
+    /**
+     * Applies {@code items} in slices of {@link #SLICE}, one slice after the other (a transaction's
+     * connection runs one statement at a time anyway); each slice is a few statements whatever its
+     * size, and the slice bounds how large one statement's parameters get.
+     */
+    private static <T> Uni<Void> inSlices(List<T> items, Function<List<T>, Uni<Void>> step) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int from = 0; from < items.size(); from += SLICE) {
+            List<T> slice = items.subList(from, Math.min(items.size(), from + SLICE));
+            chain = chain.call(() -> step.apply(slice));
         }
-        // one statement at a time: a transaction's connection runs them in order anyway
-        return Multi.createFrom()
-                .iterable(items)
-                .onItem()
-                .transformToUniAndConcatenate(item -> step.apply(item).replaceWith(Boolean.TRUE))
-                .collect()
-                .last()
-                .replaceWithVoid();
+        return chain;
     }
 
     /** Counts and per-file lines of one sync. */

@@ -5,6 +5,7 @@ import static io.plugsync.ingest.support.Skills.skill;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.matching.UrlPathPattern;
+import io.plugsync.engines.CpuMeter;
 import io.plugsync.engines.PlugSyncTestEngines;
 import io.plugsync.ingest.github.TarballReader;
 import io.plugsync.ingest.support.FakeGithubResource;
@@ -25,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -145,6 +147,10 @@ class IngestBench {
     }
 
     private void syncThroughput(List<String> report) throws Exception {
+        CpuMeter cpu;
+        try (Connection db = PlugSyncTestEngines.jdbc()) {
+            cpu = CpuMeter.ofServer(db);
+        }
         FakeRepo repo = new FakeRepo("bench", "big-" + System.nanoTime(), "main");
         Connector c = IngestFixtures.connector(repo);
         IngestFixtures.mapping(c, "/skills/**", "skill", null);
@@ -166,17 +172,19 @@ class IngestBench {
                 stubMs));
 
         FakeGithubResource.server().resetRequests();
+        CpuMeter.Reading cpuBefore = cpu.read();
         double initial = timedSync(c, repo, "0".repeat(40), first);
         report.add(String.format(
                 Locale.ROOT,
                 "initial sync: %d files in %.2f s = %.0f files/s = %.4f of baseline; GitHub requests %s"
-                        + " (target >= 1000 files/s, <= 3 API requests); apply %s ms",
+                        + " (target >= 1000 files/s, <= 3 API requests); apply %s ms; %s",
                 FILES,
                 initial,
                 FILES / initial,
                 raw / initial,
                 requests(repo, c),
-                applyMs(c)));
+                applyMs(c),
+                cpuPerFile(cpu.read().minus(cpuBefore), FILES)));
 
         String previous = first;
         for (int changed : new int[] {FILES / 10, Math.min(250, FILES / 20)}) {
@@ -187,12 +195,13 @@ class IngestBench {
             }
             String next = repo.commit();
             FakeGithubResource.server().resetRequests();
+            CpuMeter.Reading before = cpu.read();
             double seconds = timedSync(c, repo, previous, next);
             report.add(String.format(
                     Locale.ROOT,
                     "incremental sync: %d of %d files changed in %.2f s = %.0f changed files/s = %.4f of baseline"
                             + " (files/s vs files/s); read via %s; GitHub requests %s (target >= 500 files/s,"
-                            + " <= 510 requests); apply %s ms",
+                            + " <= 510 requests); apply %s ms; %s",
                     changed,
                     FILES,
                     seconds,
@@ -200,7 +209,8 @@ class IngestBench {
                     (changed / seconds) / (FILES / raw),
                     readVia(c),
                     requests(repo, c),
-                    applyMs(c)));
+                    applyMs(c),
+                    cpuPerFile(cpu.read().minus(before), changed)));
             previous = next;
         }
 
@@ -214,6 +224,18 @@ class IngestBench {
                 noop,
                 readVia(c),
                 requests(repo, c)));
+    }
+
+    /**
+     * CPU per file of a sync, steadier than files/s on a shared machine: this JVM (the worker, and
+     * the in-process fake GitHub serving it) and the PostgreSQL server.
+     */
+    private static String cpuPerFile(CpuMeter.Reading used, int files) {
+        return String.format(
+                Locale.ROOT,
+                "CPU per file: JVM %.3f ms (incl. the in-process fake GitHub), PostgreSQL %.3f ms",
+                used.jvm() * 1000 / files,
+                used.postgres() * 1000 / files);
     }
 
     /** Best of three in-process reads of {@code archive}, in seconds. */

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * With 100,000 objects in one organisation, the plan of the repository's list SQL has an index
- * path on {@code config_object} (never a Seq Scan of it) for the default first page (admin and
- * member), a cursor page, the {@code object_type} filter and the {@code q} search (the GIN index
- * {@code config_object_search}, whose expression the query repeats exactly).
+ * With 100,000 objects in one organisation, the plan of an admin's list SQL has an index path on
+ * {@code config_object} (never a Seq Scan of it) for the default first page, a cursor page, the
+ * {@code object_type} filter and the {@code q} search (the GIN index {@code config_object_search},
+ * whose expression the query repeats exactly). A member's list: {@link MemberObjectListPlanTest}.
  */
 @QuarkusTest
 @WithTestResource(PlugSyncTestEngines.class)
@@ -58,24 +58,23 @@ class ObjectSearchPlanTest {
     @Test
     void defaultFirstPageFollowsTheKeysetIndex() throws Exception {
         assertKeysetIndex(plan(true, null, null, null, null));
-        assertKeysetIndex(plan(false, null, null, null, null));
     }
 
     @Test
     void cursorPageStartsInsideTheKeysetIndex() throws Exception {
-        String plan = plan(false, null, null, cursorAt, cursorId);
+        String plan = plan(true, null, null, cursorAt, cursorId);
         assertKeysetIndex(plan);
         assertThat(plan).containsPattern("Index Cond: \\(\\(organization_id = .*ROW\\(created_at, id\\) <");
     }
 
     @Test
     void objectTypeFilterUsesAnIndex() throws Exception {
-        assertKeysetIndex(plan(false, "hook", null, null, null));
+        assertKeysetIndex(plan(true, "hook", null, null, null));
     }
 
     @Test
     void searchUsesTheTsvectorIndex() throws Exception {
-        String plan = plan(false, null, "word17", null, null);
+        String plan = plan(true, null, "word17", null, null);
         assertThat(plan).contains("Bitmap Index Scan on config_object_search").doesNotContainPattern(SEQ_SCAN);
     }
 
@@ -93,18 +92,18 @@ class ObjectSearchPlanTest {
         assertThat(page)
                 .containsPattern("Index Scan (Backward )?using config_object_by_org_created on config_object o")
                 .doesNotContain(SEQ_SCAN)
-                .doesNotContain("Sort");
+                // the index gives the order: no sort of objects (the latest-version subplan may sort versions)
+                .doesNotContain("Sort Key: o.created_at");
     }
 
     private String plan(boolean admin, String type, String q, OffsetDateTime afterAt, UUID afterId) throws Exception {
         try (Connection db = PlugSyncTestEngines.jdbc()) {
             String plan = QueryPlans.explain(
                     db,
-                    ConfigObjectRepository.LIST,
+                    admin ? ConfigObjectRepository.LIST : ConfigObjectRepository.LIST_VISIBLE,
                     false,
                     org,
                     member,
-                    admin,
                     type,
                     null,
                     null,

@@ -1,4 +1,4 @@
-package io.plugsync.api.bench;
+package io.plugsync.engines;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,29 +9,38 @@ import java.util.stream.Stream;
  * CPU seconds spent by this JVM, its reaped child processes (pgbench) and the PostgreSQL server
  * (postmaster, its reaped backends and its live backends), read from /proc (Linux only). On a
  * shared, noisy machine "CPU milliseconds per operation" is steadier than operations per second.
+ * For benchmarks (config-api's publish bench, connector-ingest's sync bench).
  */
-final class CpuMeter {
+public final class CpuMeter {
     private static final double TICKS = 100.0; // USER_HZ on Linux
 
     /** A reading: this JVM, its reaped children, PostgreSQL; in seconds. */
-    record Reading(double jvm, double children, double postgres) {
-        Reading minus(Reading before) {
+    public record Reading(double jvm, double children, double postgres) {
+        public Reading minus(Reading before) {
             return new Reading(jvm - before.jvm, children - before.children, postgres - before.postgres);
         }
     }
 
     private final long postmaster;
 
-    CpuMeter(long postmaster) {
+    public CpuMeter(long postmaster) {
         this.postmaster = postmaster;
     }
 
+    /** A meter of this JVM and the PostgreSQL server {@code db} is connected to (on this machine). */
+    public static CpuMeter ofServer(java.sql.Connection db) throws java.sql.SQLException, IOException {
+        try (var rs = db.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return new CpuMeter(parentOf(rs.getLong(1)));
+        }
+    }
+
     /** The postmaster: the parent of a live backend. */
-    static long parentOf(long backendPid) throws IOException {
+    public static long parentOf(long backendPid) throws IOException {
         return Long.parseLong(stat(backendPid)[3]);
     }
 
-    Reading read() throws IOException {
+    public Reading read() throws IOException {
         String[] self = stat(ProcessHandle.current().pid());
         String[] pm = stat(postmaster);
         double postgres = ticks(pm, 13) + ticks(pm, 14) + ticks(pm, 15) + ticks(pm, 16);
