@@ -1,6 +1,7 @@
 package io.plugsync.api.publish;
 
 import io.plugsync.api.draft.DraftService;
+import io.plugsync.api.rollout.RolloutRequest;
 import io.plugsync.common.auth.Caller;
 import io.plugsync.common.auth.WriterKind;
 import io.plugsync.common.http.Problem;
@@ -14,7 +15,7 @@ import java.util.UUID;
 
 /**
  * Publish: draft -> immutable version N+1 + active flag + event flow manifests + outbox event +
- * journal, in one transaction under the draft's row lock, which serialises publishes of one
+ * journal (+ the rollout it asks for), in one transaction under the draft's row lock, which serialises publishes of one
  * connector so that of several publishes on the same base exactly one wins.
  */
 @ApplicationScoped
@@ -72,7 +73,9 @@ public class PublishService {
                                                         draft,
                                                         request.baseVersion(),
                                                         request.message(),
-                                                        trace))
+                                                        trace,
+                                                        new RolloutRequest(
+                                                                request.rollout(), "/rollout", request.supersedes())))
                                         .call(p ->
                                                 keys.remember(db, connectorId, idempotencyKey, requestHash, p.result()))
                                         .map(p -> new Outcome(201, p.result(), false)))));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.plugsync.api.draft.DraftRow;
 import io.plugsync.api.draft.DraftService;
 import io.plugsync.api.draft.DraftView;
+import io.plugsync.api.rollout.RolloutStarter;
 import io.plugsync.common.http.Problem;
 import io.plugsync.common.http.ProblemException;
 import io.plugsync.common.json.CanonicalJson;
@@ -28,10 +29,12 @@ class Publisher {
     private static final String EMPTY_CHECKSUM = CanonicalJson.sha256(V3Document.empty());
 
     private final PublishRepository publishes;
+    private final RolloutStarter rollouts;
     private final ObjectMapper json;
 
-    Publisher(PublishRepository publishes, ObjectMapper json) {
+    Publisher(PublishRepository publishes, RolloutStarter rollouts, ObjectMapper json) {
         this.publishes = publishes;
+        this.rollouts = rollouts;
         this.json = json;
     }
 
@@ -40,7 +43,7 @@ class Publisher {
         int base = command.base();
         return Uni.createFrom()
                 .item(() -> request(command))
-                .flatMap(request -> publishes.publish(db, request).map(published -> switch (published.outcome()) {
+                .flatMap(request -> publishes.publish(db, request).flatMap(published -> switch (published.outcome()) {
                     case STALE_BASE_VERSION ->
                         throw new ProblemException(Problem.of(
                                         409,
@@ -60,14 +63,30 @@ class Publisher {
                                         "the draft equals version " + published.activeVersion())
                                 .with("active_version", published.activeVersion()));
                     case PUBLISHED ->
-                        new Publication(
-                                new PublishResult(
-                                        published.activeVersion(),
-                                        request.checksum(),
-                                        published.publishedAt(),
-                                        command.caller().subject()),
-                                afterPublish(command, published));
+                        rollouts.afterPublish(db, rollout(command, published.activeVersion()))
+                                .map(rollout -> new Publication(
+                                        new PublishResult(
+                                                published.activeVersion(),
+                                                request.checksum(),
+                                                published.publishedAt(),
+                                                command.caller().subject(),
+                                                rollout.orElse(null)),
+                                        afterPublish(command, published)));
                 }));
+    }
+
+    /** The rollout side of the publish (refuses it while a rollout is open, unless it supersedes). */
+    private static RolloutStarter.Published rollout(PublishCommand command, int version) {
+        DraftRow draft = command.draft();
+        return new RolloutStarter.Published(
+                draft.connectorId(),
+                draft.organizationId(),
+                version,
+                command.rollout().spec(),
+                command.rollout().pointer(),
+                command.rollout().supersede(),
+                command.caller(),
+                command.writer());
     }
 
     /** The publish function's inputs; validates the draft first when it is published as stored. */
