@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
             LogCommand.class,
             HistoryCommand.class,
             PluginsCommand.class,
+            RolloutCommand.class,
             DraftActionCommands.Restore.class,
             DraftActionCommands.Reset.class,
             DraftActionCommands.Rebase.class,
