@@ -13,8 +13,11 @@ import { DraftHistory } from './DraftHistory';
 import { PublishModal } from './PublishModal';
 import { ReviewModal } from './ReviewModal';
 import { VersionHistory } from './VersionHistory';
+import { RolloutPanel } from './rollout/RolloutPanel';
+import { RolloutStrip } from './rollout/RolloutStrip';
+import { useFleet } from './rollout/useFleet';
 
-type Tab = 'draft' | 'versions' | 'history';
+type Tab = 'draft' | 'versions' | 'history' | 'rollout';
 type Notice = { message: string; tone: 'error' | 'info' } | null;
 
 /** `conflicts[]` of a 409 rebase-conflict: `null` values mean the member was removed on that side. */
@@ -28,6 +31,7 @@ function toConflicts(raw: Array<Record<string, unknown>> | undefined): Conflict[
 
 export function Workspace({ id, onBack }: { id: string; onBack: () => void }) {
   const ws = useWorkspace(id);
+  const fleet = useFleet(id);
   const [tab, setTab] = useState<Tab>('draft');
   const [buffers, setBuffers] = useState<Buffers>({});
   const [errors, setErrors] = useState<Errors>({});
@@ -145,6 +149,7 @@ export function Workspace({ id, onBack }: { id: string; onBack: () => void }) {
     ['draft', 'Draft'],
     ['versions', 'Versions'],
     ['history', 'Draft history'],
+    ['rollout', 'Rollout and fleet'],
   ];
 
   return (
@@ -189,6 +194,7 @@ export function Workspace({ id, onBack }: { id: string; onBack: () => void }) {
           )}
         </div>
       </header>
+      <RolloutStrip rollout={fleet.fleet?.rollout} onOpen={() => setTab('rollout')} />
       {!editable && (
         <p className="notice info" data-testid="read-only">
           You can read this connector. You need the editor role to change or publish it.
@@ -239,6 +245,9 @@ export function Workspace({ id, onBack }: { id: string; onBack: () => void }) {
         <VersionHistory connectorId={id} activeVersion={draft.active_version} canEdit={editable} onRestore={restore} />
       )}
       {tab === 'history' && <DraftHistory connectorId={id} revision={draft.revision} />}
+      {tab === 'rollout' && (
+        <RolloutPanel connectorId={id} fleet={fleet.fleet} canEdit={editable} onChanged={fleet.refresh} notify={notify} />
+      )}
       {reviewing && (
         <ReviewModal
           draft={draft}

@@ -190,9 +190,10 @@ public class RolloutRepository {
     /** A draft journal entry about the rollout, at the draft's current revision. */
     public Uni<Void> journal(
             SqlClient db, UUID connectorId, String action, String writerKind, String actor, JsonNode detail) {
+        // clock_timestamp: after the publish entry written in the same transaction, not at the same instant
         return db.preparedQuery("INSERT INTO connector_config_draft_changes"
-                        + " (connector_id, revision, action, writer_kind, actor, paths, detail)"
-                        + " SELECT $1, d.revision, $2, $3, $4, '[]'::jsonb, $5::text::jsonb"
+                        + " (connector_id, revision, action, writer_kind, actor, paths, detail, created_at)"
+                        + " SELECT $1, d.revision, $2, $3, $4, '[]'::jsonb, $5::text::jsonb, clock_timestamp()"
                         + " FROM connector_config_drafts d WHERE d.connector_id = $1")
                 .execute(Tuple.of(connectorId, action, writerKind, actor, detail.toString()))
                 .replaceWithVoid();

@@ -70,7 +70,8 @@ class DashboardBrowserTest {
                 "rebase-conflict",
                 "restore-and-history",
                 "validation",
-                "viewer-and-errors"
+                "viewer-and-errors",
+                "rollout"
             })
     void scenarioInChromium(String scenario) throws Exception {
         String only = System.getProperty("plugsync.e2e.only", "");
