@@ -15,6 +15,10 @@ public interface RolloutConfig {
     @WithDefault("5s")
     Duration evaluateInterval();
 
+    /** How long after start the evaluator's first pass runs. */
+    @WithDefault("2s")
+    Duration evaluateDelay();
+
     /** Running rollouts judged per evaluator pass. */
     @WithDefault("100")
     int evaluateBatchSize();

@@ -1,5 +1,6 @@
 package io.plugsync.api.rollout;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import java.util.UUID;
  * @param percent share of the workers that run the candidate now
  * @param nextStepAt when the evaluator moves on unless the thresholds stop it
  */
+@RegisterForReflection
 public record RolloutSummary(
         UUID id,
         String strategy,
