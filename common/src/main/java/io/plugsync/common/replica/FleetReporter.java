@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -16,14 +18,15 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The worker side of the fleet view and of automatic rollback: counts the events a worker handles
  * and the errors among them, and reports them with the version it runs to config-api ({@code POST
  * /api/connectors/{id}/fleet/reports}) with the worker's credentials. Counts that could not be
  * sent (config-api busy, rate-limited, unreachable) are kept and go with the next report, so
- * nothing is counted twice or lost while the process lives.
+ * nothing is counted twice or lost while the process lives. Counts stay with the version that
+ * produced them: after {@link #applied} names a new version, the next report carries what was
+ * counted under the previous one, the report after it the new version's.
  *
  * <pre>{@code
  * FleetReporter reporter = new FleetReporter(http, configApiUrl, workerToken, connectorId, workerId, null);
@@ -41,8 +44,9 @@ public final class FleetReporter implements AutoCloseable {
     private final String workerId;
     private final String group;
     private final AtomicInteger version = new AtomicInteger();
-    private final AtomicLong events = new AtomicLong();
-    private final AtomicLong errors = new AtomicLong();
+    /** Counts not sent yet, per version they were recorded under (oldest first): events, errors. */
+    private final Map<Integer, long[]> pending = new LinkedHashMap<>();
+
     private final AtomicBoolean sending = new AtomicBoolean();
     private volatile ScheduledFuture<?> schedule;
 
@@ -83,26 +87,37 @@ public final class FleetReporter implements AutoCloseable {
         if (handled < 0 || failed < 0 || failed > handled) {
             throw new IllegalArgumentException("need 0 <= failed <= handled");
         }
-        events.addAndGet(handled);
-        errors.addAndGet(failed);
+        synchronized (pending) {
+            long[] counts = pending.computeIfAbsent(version.get(), v -> new long[2]);
+            counts[0] += handled;
+            counts[1] += failed;
+        }
     }
 
-    /** Sends one report with the counts since the last one sent. */
+    /**
+     * Sends one report: the counts of the oldest version that has some (the version applied now, with
+     * no counts, when nothing is pending).
+     */
     public CompletionStage<Outcome> flush() {
         if (!sending.compareAndSet(false, true)) {
             return CompletableFuture.completedFuture(Outcome.BUSY);
         }
-        long sentEvents = events.getAndSet(0);
-        long sentErrors = errors.getAndSet(0);
-        // errors and events are taken one after the other: keep the report consistent
-        if (sentErrors > sentEvents) {
-            events.addAndGet(sentEvents);
-            errors.addAndGet(sentErrors);
-            sentEvents = 0;
-            sentErrors = 0;
+        int v;
+        long e;
+        long f;
+        synchronized (pending) {
+            var oldest = pending.entrySet().stream().findFirst();
+            if (oldest.isPresent()) {
+                v = oldest.get().getKey();
+                e = oldest.get().getValue()[0];
+                f = oldest.get().getValue()[1];
+                pending.remove(v);
+            } else {
+                v = version.get();
+                e = 0;
+                f = 0;
+            }
         }
-        long e = sentEvents;
-        long f = sentErrors;
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(endpoint)
@@ -110,10 +125,11 @@ public final class FleetReporter implements AutoCloseable {
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(
-                            JSON.writeValueAsString(new FleetReport(workerId, group, version.get(), e, f))))
+                            JSON.writeValueAsString(new FleetReport(workerId, group, v, e, f))))
                     .build();
         } catch (JsonProcessingException ex) {
-            giveBack(e, f);
+            giveBack(v, e, f);
+            sending.set(false);
             throw new IllegalStateException(ex);
         }
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
@@ -128,7 +144,7 @@ public final class FleetReporter implements AutoCloseable {
                 outcome = Outcome.FAILED;
             }
             if (outcome != Outcome.SENT) {
-                giveBack(e, f);
+                giveBack(v, e, f);
             }
             sending.set(false);
             return outcome;
@@ -150,8 +166,17 @@ public final class FleetReporter implements AutoCloseable {
         }
     }
 
-    private void giveBack(long e, long f) {
-        events.addAndGet(e);
-        errors.addAndGet(f);
+    /** Counts of a report that did not go out, back in front of the line. */
+    private void giveBack(int v, long e, long f) {
+        if (e == 0 && f == 0) {
+            return;
+        }
+        synchronized (pending) {
+            Map<Integer, long[]> rest = new LinkedHashMap<>(pending);
+            pending.clear();
+            long[] counts = rest.remove(v);
+            pending.put(v, new long[] {e + (counts == null ? 0 : counts[0]), f + (counts == null ? 0 : counts[1])});
+            pending.putAll(rest);
+        }
     }
 }

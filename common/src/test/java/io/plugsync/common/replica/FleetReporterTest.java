@@ -97,4 +97,19 @@ class FleetReporterTest {
         assertThatThrownBy(() -> reporter.record(1, 2)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> reporter.record(-1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void countsStayWithTheVersionThatProducedThem() throws Exception {
+        reporter.applied(4);
+        reporter.record(10, 0);
+        reporter.applied(5);
+        reporter.record(10, 4);
+        assertThat(reporter.flush().toCompletableFuture().get()).isEqualTo(FleetReporter.Outcome.SENT);
+        assertThat(reporter.flush().toCompletableFuture().get()).isEqualTo(FleetReporter.Outcome.SENT);
+        assertThat(reporter.flush().toCompletableFuture().get()).isEqualTo(FleetReporter.Outcome.SENT);
+
+        assertThat(bodies).extracting(b -> b.path("version").asInt()).containsExactly(4, 5, 5);
+        assertThat(bodies).extracting(b -> b.path("errors").asLong()).containsExactly(0L, 4L, 0L);
+        assertThat(bodies).extracting(b -> b.path("events").asLong()).containsExactly(10L, 10L, 0L);
+    }
 }
