@@ -143,7 +143,7 @@ class RolloutCliIT {
         http("PATCH", "/api/connectors/" + connectorId + "/draft", "{\"settings\":{\"region\":\"ap\"}}");
         Run refused = cli("publish", connectorId);
         assertThat(refused.code()).isEqualTo(ExitCodes.CONFLICT);
-        assertThat(refused.err()).contains("rollout-in-progress");
+        assertThat(refused.err()).contains("version 2 is being rolled out").contains("supersede_rollout");
         Run superseding = cli("publish", connectorId, "--supersede-rollout", "--rollout", "canary:25%/5m");
         assertThat(superseding.code()).as(superseding.err()).isEqualTo(ExitCodes.OK);
         assertThat(superseding.out()).contains("published v3").contains("rolling out canary:25%/5m");
