@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 @WithTestResource(DispatcherTestEngines.class)
 class RolloutBench {
     private static final int WORKERS = Integer.getInteger("bench.workers", 1_000);
-    private static final int POLL_MS = Integer.getInteger("bench.poll.ms", 1_000);
+    private static final int POLL_MS = Integer.getInteger("bench.poll.ms", 2_000);
 
     @Inject
     DynamoDbAsyncClient dynamo;
@@ -82,8 +82,7 @@ class RolloutBench {
                 // a store per worker: its own pointer cache, as each worker process has
                 DynamoConfigStore store =
                         new DynamoConfigStore(dynamo, ReplicaLayout.DEFAULT_TABLE, Duration.ZERO, 4, Clock.systemUTC());
-                loop.scheduleAtFixedRate(
-                        () -> poll(store, connector, w), random.nextInt(POLL_MS), POLL_MS, TimeUnit.MILLISECONDS);
+                loop.schedule(() -> poll(loop, store, connector, w), random.nextInt(POLL_MS), TimeUnit.MILLISECONDS);
             }
             try {
                 await().atMost(Duration.ofSeconds(120)).until(() -> current.size() == WORKERS);
@@ -92,7 +91,8 @@ class RolloutBench {
                 long t0 = System.nanoTime();
                 Thread.sleep(5L * POLL_MS);
                 System.out.printf(
-                        "BENCH %d workers polling every %d ms: %.0f pointer reads/s, %d failed reads%n",
+                        "BENCH %d workers, each reading its pointer %d ms after its previous answer: %.0f pointer"
+                                + " reads/s, %d failed reads%n",
                         WORKERS,
                         POLL_MS,
                         (reads.get() - readsBefore) / ((System.nanoTime() - t0) / 1e9),
@@ -138,17 +138,21 @@ class RolloutBench {
         return io.plugsync.common.replica.WorkerBuckets.reaches(basisPoints, connector, worker);
     }
 
-    private void poll(DynamoConfigStore store, UUID connector, String worker) {
+    /** One worker's loop: read, then read again {@code POLL_MS} after the answer (a worker never has two reads out). */
+    private void poll(ScheduledExecutorService loop, DynamoConfigStore store, UUID connector, String worker) {
         store.active(connector, worker).whenComplete((config, failure) -> {
             reads.incrementAndGet();
             if (failure != null || config.isEmpty()) {
                 failures.incrementAndGet();
-                return;
+            } else {
+                int version = config.get().version();
+                Integer before = current.put(worker, version);
+                if (before == null || before != version) {
+                    changedAt.put(worker + "@" + version, Instant.now());
+                }
             }
-            int version = config.get().version();
-            Integer before = current.put(worker, version);
-            if (before == null || before != version) {
-                changedAt.put(worker + "@" + version, Instant.now());
+            if (!loop.isShutdown()) {
+                loop.schedule(() -> poll(loop, store, connector, worker), POLL_MS, TimeUnit.MILLISECONDS);
             }
         });
     }
