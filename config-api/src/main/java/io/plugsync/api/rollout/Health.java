@@ -5,12 +5,8 @@ package io.plugsync.api.rollout;
  * over the whole rollout.
  */
 public record Health(Counts candidate, Counts stable) {
-    public static final Health NONE = new Health(Counts.NONE, Counts.NONE);
-
     /** Report counters of one version. */
     public record Counts(long reports, long events, long errors) {
-        public static final Counts NONE = new Counts(0, 0, 0);
-
         /** errors / events; 0 without events. */
         public double errorRate() {
             return events == 0 ? 0 : errors / (double) events;

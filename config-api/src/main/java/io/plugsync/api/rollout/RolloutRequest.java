@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  * where it was in the request (for error pointers), and whether it supersedes an open rollout.
  */
 public record RolloutRequest(JsonNode spec, String pointer, boolean supersede) {
-    /** No rollout asked for (the defaults apply), no supersede. */
-    public static final RolloutRequest DEFAULTS = new RolloutRequest(null, "/rollout", false);
-
     /** From a {@code rollout} query parameter (short form). */
     public static RolloutRequest ofQuery(String shortForm, boolean supersede) {
         return new RolloutRequest(

@@ -16,7 +16,6 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -71,14 +70,6 @@ public class RolloutService {
         return pool.withConnection(db -> access.read(db, caller, connectorId)
                 .chain(org -> rollouts.latest(db, connectorId))
                 .chain(found -> detail(db, found.orElseThrow(() -> noRollout(connectorId)))));
-    }
-
-    /** The open or newest rollout with health and moves, or empty (for the fleet view). */
-    public Uni<Optional<RolloutView>> currentOrNone(SqlClient db, UUID connectorId) {
-        return rollouts.latest(db, connectorId)
-                .chain(found -> found.isEmpty()
-                        ? Uni.createFrom().item(Optional.<RolloutView>empty())
-                        : detail(db, found.get()).map(Optional::of));
     }
 
     public Uni<RolloutView> get(Caller caller, UUID connectorId, UUID rolloutId) {
