@@ -15,8 +15,11 @@ import { ReviewModal } from './ReviewModal';
 import { ReviewPanel } from './review/ReviewPanel';
 import { refusalMessage } from './review/reviewApi';
 import { VersionHistory } from './VersionHistory';
+import { RolloutPanel } from './rollout/RolloutPanel';
+import { RolloutStrip } from './rollout/RolloutStrip';
+import { useFleet } from './rollout/useFleet';
 
-type Tab = 'draft' | 'versions' | 'history';
+type Tab = 'draft' | 'versions' | 'history' | 'rollout';
 type Notice = { message: string; tone: 'error' | 'info' } | null;
 
 /** `conflicts[]` of a 409 rebase-conflict: `null` values mean the member was removed on that side. */
@@ -30,6 +33,7 @@ function toConflicts(raw: Array<Record<string, unknown>> | undefined): Conflict[
 
 export function Workspace({ id, onBack }: { id: string; onBack: () => void }) {
   const ws = useWorkspace(id);
+  const fleet = useFleet(id);
   const [tab, setTab] = useState<Tab>('draft');
   const [buffers, setBuffers] = useState<Buffers>({});
   const [errors, setErrors] = useState<Errors>({});
@@ -150,6 +154,7 @@ export function Workspace({ id, onBack }: { id: string; onBack: () => void }) {
     ['draft', 'Draft'],
     ['versions', 'Versions'],
     ['history', 'Draft history'],
+    ['rollout', 'Rollout and fleet'],
   ];
 
   return (
@@ -194,6 +199,7 @@ export function Workspace({ id, onBack }: { id: string; onBack: () => void }) {
           )}
         </div>
       </header>
+      <RolloutStrip rollout={fleet.fleet?.rollout} onOpen={() => setTab('rollout')} />
       {!editable && (
         <p className="notice info" data-testid="read-only">
           You can read this connector. You need the editor role to change or publish it.
@@ -245,6 +251,9 @@ export function Workspace({ id, onBack }: { id: string; onBack: () => void }) {
         <VersionHistory connectorId={id} activeVersion={draft.active_version} canEdit={editable} onRestore={restore} />
       )}
       {tab === 'history' && <DraftHistory connectorId={id} revision={draft.revision} />}
+      {tab === 'rollout' && (
+        <RolloutPanel connectorId={id} fleet={fleet.fleet} canEdit={editable} onChanged={fleet.refresh} notify={notify} />
+      )}
       {reviewing && (
         <ReviewModal
           draft={draft}

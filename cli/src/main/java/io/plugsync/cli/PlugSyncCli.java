@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
             HistoryCommand.class,
             PluginsCommand.class,
             ReviewCommand.class,
+            RolloutCommand.class,
             DraftActionCommands.Restore.class,
             DraftActionCommands.Reset.class,
             DraftActionCommands.Rebase.class,

@@ -26,6 +26,15 @@ final class PublishCommand extends ApiCommand {
     @Option(names = "--timeout", description = "for --wait-replicated (default 60s)", defaultValue = "60s")
     String timeout;
 
+    @Option(
+            names = "--rollout",
+            description = "roll the version out in steps, e.g. linear:25%/10m (default: the connector's or"
+                    + " organisation's default)")
+    String rollout;
+
+    @Option(names = "--supersede-rollout", description = "replace a rollout still in progress")
+    boolean supersedeRollout;
+
     @Override
     public Integer call() {
         String id = connectorId(connector);
@@ -36,8 +45,15 @@ final class PublishCommand extends ApiCommand {
         if (message != null) {
             body.put("message", message);
         }
+        if (rollout != null) {
+            body.put("rollout", rollout);
+        }
+        if (supersedeRollout) {
+            body.put("supersede_rollout", true);
+        }
         String key = "plugsync-cli-publish-" + id + "-" + base + "-"
-                + draft.path("revision").asLong();
+                + draft.path("revision").asLong()
+                + (rollout == null && !supersedeRollout ? "" : "-" + (rollout + ":" + supersedeRollout).hashCode());
         JsonNode published = api().send("POST", connectorPath(id) + "/publish", body, Map.of("Idempotency-Key", key))
                 .body();
         int version = published.path("version").asInt();
@@ -48,7 +64,11 @@ final class PublishCommand extends ApiCommand {
             out().json(published);
         } else {
             out().line("published v" + version + (waitReplicated ? ", replicated" : "") + " (checksum "
-                    + published.path("checksum").asText() + ")");
+                    + published.path("checksum").asText() + ")"
+                    + (published.path("rollout").isObject()
+                            ? "; rolling out "
+                                    + published.path("rollout").path("spec").asText()
+                            : ""));
         }
         return ExitCodes.OK;
     }

@@ -59,8 +59,20 @@ final class PushCommand extends ApiCommand {
     @Option(names = "--overwrite-draft", description = "replace a draft holding other writers' unpublished edits")
     boolean overwriteDraft;
 
+    @Option(
+            names = "--rollout",
+            description = "with --publish: roll the version out in steps, e.g. linear:25%/10m, canary:10%/15m/bake=1h,"
+                    + " exponential:5%/10m, all_at_once (default: the connector's or organisation's default)")
+    String rollout;
+
+    @Option(names = "--supersede-rollout", description = "with --publish: replace a rollout still in progress")
+    boolean supersedeRollout;
+
     @Override
     public Integer call() {
+        if ((rollout != null || supersedeRollout) && !publish) {
+            throw new CliException(ExitCodes.USAGE, "--rollout and --supersede-rollout need --publish");
+        }
         ConfigDir files = new ConfigDir(Environment.current().workingDir().resolve(dir == null ? Path.of(".") : dir));
         ConfigDir.Meta meta = files.meta();
         String id = meta.connectorId() != null ? meta.connectorId() : connectorId(meta.connector());
@@ -123,9 +135,11 @@ final class PushCommand extends ApiCommand {
             out().error("WARNING: --force publishes on the active version v" + activeVersion
                     + " whatever the files were pulled at; changes published since are overwritten");
         }
-        String key = idempotencyKey(id, base, document);
+        String key = idempotencyKey(id, base, document, rollout, supersedeRollout);
         String path = connectorPath(id) + "/config?publish=true&base_version=" + base
-                + (message == null ? "" : "&message=" + encode(message));
+                + (message == null ? "" : "&message=" + encode(message))
+                + (rollout == null ? "" : "&rollout=" + encode(rollout))
+                + (supersedeRollout ? "&supersede_rollout=true" : "");
         JsonNode reply = api().send("PUT", path, document, Map.of("Idempotency-Key", key))
                 .body();
         // PUT /config answers {draft, published}; published = {version, checksum, published_at, published_by}
@@ -142,7 +156,15 @@ final class PushCommand extends ApiCommand {
         files.writeMeta(new ConfigDir.Meta(meta.connector(), id, version, revision));
         JsonNode receipt =
                 waitReplicated ? Receipts.awaitReplicated(api(), id, version, Receipts.parse(timeout)) : null;
-        report(id, "published v" + version + (receipt != null ? ", replicated" : ""), published);
+        JsonNode started = published.path("rollout");
+        report(
+                id,
+                "published v" + version + (receipt != null ? ", replicated" : "")
+                        + (started.isObject()
+                                ? "; rolling out " + started.path("spec").asText() + " from v"
+                                        + started.path("stable_version").asInt() + " (plugsync rollout status)"
+                                : ""),
+                published);
         return ExitCodes.OK;
     }
 
@@ -153,6 +175,9 @@ final class PushCommand extends ApiCommand {
             if (published != null) {
                 result.set("version", published.path("version"));
                 result.set("checksum", published.path("checksum"));
+                if (published.has("rollout")) {
+                    result.set("rollout", published.path("rollout"));
+                }
             }
             out().json(result);
         } else {
@@ -165,5 +190,17 @@ final class PushCommand extends ApiCommand {
         return "plugsync-cli-"
                 + CanonicalJson.sha256((connectorId + ":" + base + ":" + CanonicalJson.write(document))
                         .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As above, and the rollout asked for (another rollout is another request). */
+    static String idempotencyKey(
+            String connectorId, int base, JsonNode document, String rollout, boolean supersedeRollout) {
+        String plain = idempotencyKey(connectorId, base, document);
+        if (rollout == null && !supersedeRollout) {
+            return plain;
+        }
+        return plain + "-"
+                + CanonicalJson.sha256((rollout + ":" + supersedeRollout).getBytes(StandardCharsets.UTF_8))
+                        .substring(0, 16);
     }
 }

@@ -3,6 +3,7 @@ package io.plugsync.engines;
 import io.smallrye.jwt.build.Jwt;
 import java.security.PrivateKey;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,6 +25,23 @@ public final class DevTokens {
                 .upn(subject)
                 .claim("name", subject)
                 .claim("orgs", orgRoles)
+                .expiresIn(ttl)
+                .jws()
+                .keyId("plugsync-dev")
+                .sign(key);
+    }
+
+    /**
+     * A worker token: the {@code plugsync_worker} claim ({@code organization_id}, {@code
+     * connector_ids}) lets it report to those connectors' fleets; it carries no organisation role.
+     */
+    public static String mintWorker(
+            PrivateKey key, String subject, String organizationId, List<String> connectorIds, Duration ttl) {
+        return Jwt.issuer(ISSUER)
+                .subject(subject)
+                .upn(subject)
+                .claim("orgs", Map.of())
+                .claim("plugsync_worker", Map.of("organization_id", organizationId, "connector_ids", connectorIds))
                 .expiresIn(ttl)
                 .jws()
                 .keyId("plugsync-dev")

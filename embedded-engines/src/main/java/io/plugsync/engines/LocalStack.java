@@ -160,6 +160,17 @@ public final class LocalStack {
         env.put(
                 "PLUGSYNC_OPERATOR_TOKEN",
                 DevTokens.mintOperator(keys.privateKey(), "demo-operator@plugsync.local", Duration.ofDays(30)));
+        if (connectorId != null) {
+            // a worker credential for the demo connector: reports to its fleet (rollouts), nothing else
+            env.put(
+                    "PLUGSYNC_WORKER_TOKEN",
+                    DevTokens.mintWorker(
+                            keys.privateKey(),
+                            "demo-worker@plugsync.local",
+                            DEMO_ORG_ID.toString(),
+                            java.util.List.of(connectorId.toString()),
+                            Duration.ofDays(30)));
+        }
         StringBuilder file = new StringBuilder("# written by ./plugsync local; valid while it runs\n");
         env.forEach((k, v) -> file.append(k).append('=').append(v).append('\n'));
         Path envFile = home.resolve("local.env");

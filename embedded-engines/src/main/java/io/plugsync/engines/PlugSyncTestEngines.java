@@ -8,10 +8,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Test resource for every service: one set of real engines per test JVM, shared by all test classes
@@ -105,6 +107,17 @@ public class PlugSyncTestEngines implements QuarkusTestResourceLifecycleManager,
     public static String token(String subject, Map<String, String> orgRoles) {
         engines();
         return DevTokens.mint(keys.privateKey(), subject, orgRoles, Duration.ofHours(1));
+    }
+
+    /** A worker token for reporting to the given connectors' fleets. */
+    public static String workerToken(String subject, UUID organizationId, UUID... connectors) {
+        engines();
+        return DevTokens.mintWorker(
+                keys.privateKey(),
+                subject,
+                organizationId.toString(),
+                Arrays.stream(connectors).map(Object::toString).toList(),
+                Duration.ofHours(1));
     }
 
     /** A token that expired a minute ago. */

@@ -19,7 +19,7 @@ import java.util.Set;
  * every aggregate type in {@link #ALL}.
  */
 public final class OutboxContract {
-    /** An integration connector: its published versions. */
+    /** An integration connector: its published versions and its replica pointer's rollout moves. */
     public static final String CONNECTOR = "connector";
     /** A library config object (skill, agent, command, ...). */
     public static final String CONFIG_OBJECT = "config_object";
@@ -30,6 +30,8 @@ public final class OutboxContract {
 
     public static final EventType<ConnectorVersionPublished> CONNECTOR_VERSION_PUBLISHED =
             new EventType<>(CONNECTOR, "connector.version.published", 1, ConnectorVersionPublished.class);
+    public static final EventType<ConnectorRolloutMoved> CONNECTOR_ROLLOUT_MOVED =
+            new EventType<>(CONNECTOR, "connector.rollout.moved", 1, ConnectorRolloutMoved.class);
     public static final EventType<ConfigObjectVersionCreated> CONFIG_OBJECT_VERSION_CREATED =
             new EventType<>(CONFIG_OBJECT, "config_object.version.created", 1, ConfigObjectVersionCreated.class);
     public static final EventType<ConfigObjectChanged> CONFIG_OBJECT_CHANGED =
@@ -50,6 +52,7 @@ public final class OutboxContract {
     /** Every event type that may be written. */
     public static final List<EventType<?>> ALL = List.of(
             CONNECTOR_VERSION_PUBLISHED,
+            CONNECTOR_ROLLOUT_MOVED,
             CONFIG_OBJECT_VERSION_CREATED,
             CONFIG_OBJECT_CHANGED,
             PLUGIN_CHANGED,

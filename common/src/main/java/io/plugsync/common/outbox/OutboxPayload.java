@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  */
 public sealed interface OutboxPayload
         permits ConnectorVersionPublished,
+                ConnectorRolloutMoved,
                 ConfigObjectVersionCreated,
                 ConfigObjectChanged,
                 PluginChanged,

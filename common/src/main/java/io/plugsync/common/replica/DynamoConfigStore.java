@@ -22,6 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * The read client workers embed: the active (or any) published version of a connector's config,
  * read from the DynamoDB replica the outbox-dispatcher writes. It never touches PostgreSQL.
  *
+ * <p>During a rollout the pointer names a stable and a candidate version; {@link #active(UUID,
+ * String)} answers the one a given worker must run.
+ *
  * <p>Versions are immutable, so they are cached without expiry (bounded, least recently used
  * out). The active pointer is cached for {@code pointerTtl} and dropped earlier by {@link
  * #onNotification} / {@link #invalidate} when the worker's SQS consumer hears of a change; the TTL
@@ -38,7 +41,7 @@ public final class DynamoConfigStore {
     private final Map<UUID, CachedPointer> pointers = new ConcurrentHashMap<>();
     private final Map<VersionKey, ReplicatedConfig> versions;
 
-    private record CachedPointer(int version, Instant expiresAt) {}
+    private record CachedPointer(ReplicaPointer pointer, Instant expiresAt) {}
 
     private record VersionKey(UUID connectorId, int version) {}
 
@@ -61,35 +64,80 @@ public final class DynamoConfigStore {
         });
     }
 
-    /** The active version of a connector, or empty when none has been replicated. */
+    /**
+     * The version every worker of the connector runs (during a rollout: the stable version, which
+     * workers that do not identify themselves keep), or empty when none has been replicated.
+     */
     public CompletionStage<Optional<ReplicatedConfig>> active(UUID connectorId) {
+        return pointer(connectorId)
+                .thenCompose(pointer -> pointer.isEmpty()
+                        ? CompletableFuture.completedFuture(Optional.empty())
+                        : version(connectorId, pointer.get().version()));
+    }
+
+    /**
+     * The version this worker must run: the rollout's candidate when the rollout in progress reaches
+     * the worker (by a stable hash of {@code workerId}), else the stable version. Deterministic for a
+     * worker id, and while a rollout moves forward a worker that got the candidate keeps it.
+     */
+    public CompletionStage<Optional<ReplicatedConfig>> active(UUID connectorId, String workerId) {
+        return active(connectorId, workerId, null);
+    }
+
+    /**
+     * As {@link #active(UUID, String)}, for a worker of a named group ({@code null}: none): a rollout
+     * naming the group reaches the worker whatever its hash.
+     */
+    public CompletionStage<Optional<ReplicatedConfig>> active(UUID connectorId, String workerId, String group) {
+        if (workerId == null || workerId.isBlank()) {
+            throw new IllegalArgumentException(
+                    "workerId is required (a stable identity of the worker, not an address)");
+        }
+        return pointer(connectorId)
+                .thenCompose(pointer -> pointer.isEmpty()
+                        ? CompletableFuture.completedFuture(Optional.empty())
+                        : version(connectorId, pointer.get().versionFor(workerId, group)));
+    }
+
+    /**
+     * The pointer (cached for the pointer TTL, dropped by {@link #onNotification}): stable version,
+     * revision and the rollout in progress. A read never replaces a cached pointer of a higher
+     * revision, so what this store answers never goes back.
+     */
+    public CompletionStage<Optional<ReplicaPointer>> pointer(UUID connectorId) {
         CachedPointer cached = pointers.get(connectorId);
         if (cached != null && clock.instant().isBefore(cached.expiresAt())) {
-            return version(connectorId, cached.version());
+            return CompletableFuture.completedFuture(Optional.of(cached.pointer()));
         }
-        return activeVersion(connectorId).thenCompose(pointer -> {
-            if (pointer.isEmpty()) {
+        return readPointer(connectorId).thenApply(read -> {
+            if (read.isEmpty()) {
                 pointers.remove(connectorId);
-                return CompletableFuture.completedFuture(Optional.empty());
+                return read;
             }
-            pointers.put(
+            CachedPointer fresh = new CachedPointer(read.get(), clock.instant().plus(pointerTtl));
+            CachedPointer kept = pointers.merge(
                     connectorId,
-                    new CachedPointer(pointer.get(), clock.instant().plus(pointerTtl)));
-            return version(connectorId, pointer.get());
+                    fresh,
+                    (old, now) -> now.pointer().revision() >= old.pointer().revision() ? now : old);
+            return Optional.of(kept.pointer());
         });
     }
 
-    /** The version number the replica's active pointer names, read without cache. */
-    public CompletionStage<Optional<Integer>> activeVersion(UUID connectorId) {
+    /** The pointer item as DynamoDB holds it now, read without cache. */
+    public CompletionStage<Optional<ReplicaPointer>> readPointer(UUID connectorId) {
         return dynamo.getItem(GetItemRequest.builder()
                         .tableName(table)
                         .key(ReplicaItems.key(connectorId, ReplicaLayout.ACTIVE_SK))
                         .consistentRead(true)
                         .build())
                 .thenApply(r -> r.hasItem() && !r.item().isEmpty()
-                        ? Optional.of(Integer.parseInt(
-                                r.item().get(ReplicaLayout.VERSION).n()))
+                        ? Optional.of(ReplicaItems.pointer(connectorId, r.item()))
                         : Optional.empty());
+    }
+
+    /** The version number the replica's active pointer names (the stable one during a rollout), read without cache. */
+    public CompletionStage<Optional<Integer>> activeVersion(UUID connectorId) {
+        return readPointer(connectorId).thenApply(p -> p.map(ReplicaPointer::version));
     }
 
     /** A specific version, or empty when it is not in the replica. */
@@ -132,8 +180,13 @@ public final class DynamoConfigStore {
 
     /** Applies an SQS change notification: the cached pointer goes if it is older. */
     public void onNotification(ConfigChangeNotification notification) {
-        pointers.computeIfPresent(
-                notification.connectorId(), (id, cached) -> cached.version() < notification.version() ? null : cached);
+        pointers.computeIfPresent(notification.connectorId(), (id, cached) -> {
+            ReplicaPointer p = cached.pointer();
+            boolean older = p.revision() > 0 && notification.pointerRevision() > 0
+                    ? p.revision() < notification.pointerRevision()
+                    : p.version() < notification.version();
+            return older ? null : cached;
+        });
     }
 
     private CompletionStage<List<byte[]>> body(UUID connectorId, int version, Map<String, AttributeValue> header) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -45,13 +46,40 @@ public final class ReplicaItems {
         return new VersionItems(List.copyOf(chunks), header);
     }
 
-    /** The active pointer item. */
+    /** The active pointer item of a plain publish (every worker runs {@code version}). */
     public static Map<String, AttributeValue> activePointer(UUID connectorId, int version, String checksum) {
         Map<String, AttributeValue> item = base(connectorId, ReplicaLayout.ACTIVE_SK);
         item.put(ReplicaLayout.VERSION, n(version));
         item.put(ReplicaLayout.CHECKSUM, s(checksum));
+        item.put(ReplicaLayout.POINTER_REVISION, n(PointerRevision.plain(version)));
         item.put(ReplicaLayout.WRITTEN_AT, s(Instant.now().toString()));
         return item;
+    }
+
+    /** Reads a pointer item ({@code sk = active}). */
+    public static ReplicaPointer pointer(UUID connectorId, Map<String, AttributeValue> item) {
+        AttributeValue revision = item.get(ReplicaLayout.POINTER_REVISION);
+        Optional<ReplicaPointer.Rollout> rollout = Optional.empty();
+        if (item.containsKey(ReplicaLayout.CANDIDATE_VERSION)) {
+            AttributeValue groups = item.get(ReplicaLayout.ROLLOUT_GROUPS);
+            rollout = Optional.of(new ReplicaPointer.Rollout(
+                    UUID.fromString(item.get(ReplicaLayout.ROLLOUT_ID).s()),
+                    item.get(ReplicaLayout.ROLLOUT_STATE).s(),
+                    Integer.parseInt(item.get(ReplicaLayout.CANDIDATE_VERSION).n()),
+                    item.get(ReplicaLayout.CANDIDATE_CHECKSUM).s(),
+                    Integer.parseInt(
+                            item.get(ReplicaLayout.ROLLOUT_BASIS_POINTS).n()),
+                    groups == null || !groups.hasL()
+                            ? List.of()
+                            : groups.l().stream().map(AttributeValue::s).toList(),
+                    Integer.parseInt(item.get(ReplicaLayout.ROLLOUT_STEP).n())));
+        }
+        return new ReplicaPointer(
+                connectorId,
+                Integer.parseInt(item.get(ReplicaLayout.VERSION).n()),
+                item.get(ReplicaLayout.CHECKSUM).s(),
+                revision == null ? 0L : Long.parseLong(revision.n()),
+                rollout);
     }
 
     /** Key of one item. */

@@ -10,8 +10,14 @@ import java.util.UUID;
  * {@code sk}:
  *
  * <ul>
- *   <li>{@code active}: the pointer to the active version ({@code version}, {@code checksum});
- *       only ever moves forward ({@code attribute_not_exists(sk) OR version < :v}).
+ *   <li>{@code active}: the pointer: {@code version}, {@code checksum} of the version every worker
+ *       runs (the stable one while a rollout is in progress) and {@code pointer_revision}, which
+ *       only ever grows ({@link PointerRevision}); during a rollout also the candidate ({@code
+ *       candidate_version}, {@code candidate_checksum}) and who gets it ({@code rollout_basis_points}
+ *       of the workers by {@link WorkerBuckets}, plus the {@code rollout_groups}), the {@code
+ *       rollout_id}, {@code rollout_state}, {@code rollout_step} and {@code rollout_moves} (pointer
+ *       moves applied for this rollout). Items written before revisions existed have none and are
+ *       compared by {@code version}.
  *   <li>{@code v#0000000005}: the header of version 5: {@code checksum} (sha256 of the canonical
  *       document), {@code payload_sha256}, {@code encoding} ({@code identity} or {@code gzip}),
  *       {@code chunks}, and, when {@code chunks = 1}, the {@code body} itself. Never overwritten
@@ -38,6 +44,15 @@ public final class ReplicaLayout {
     public static final String PAYLOAD_SIZE = "payload_size";
     public static final String PUBLISHED_AT = "published_at";
     public static final String WRITTEN_AT = "written_at";
+    public static final String POINTER_REVISION = "pointer_revision";
+    public static final String ROLLOUT_ID = "rollout_id";
+    public static final String ROLLOUT_STATE = "rollout_state";
+    public static final String ROLLOUT_STEP = "rollout_step";
+    public static final String ROLLOUT_MOVES = "rollout_moves";
+    public static final String CANDIDATE_VERSION = "candidate_version";
+    public static final String CANDIDATE_CHECKSUM = "candidate_checksum";
+    public static final String ROLLOUT_BASIS_POINTS = "rollout_basis_points";
+    public static final String ROLLOUT_GROUPS = "rollout_groups";
 
     public static final String ENCODING_IDENTITY = "identity";
     public static final String ENCODING_GZIP = "gzip";

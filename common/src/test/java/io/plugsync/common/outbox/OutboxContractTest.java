@@ -106,7 +106,37 @@ class OutboxContractTest {
                 new TeamChanged(org, UUID.randomUUID(), true),
                 new TeamMembershipChanged(org, UUID.randomUUID(), UUID.randomUUID(), ChangeKind.REMOVED),
                 new ConnectorVersionPublished(
-                        UUID.randomUUID(), org, 7, "sha256:def", OffsetDateTime.now(ZoneOffset.UTC)));
+                        UUID.randomUUID(), org, 7, "sha256:def", OffsetDateTime.now(ZoneOffset.UTC)),
+                new ConnectorRolloutMoved(
+                        UUID.randomUUID(),
+                        org,
+                        UUID.randomUUID(),
+                        2,
+                        ConnectorRolloutMoved.IN_PROGRESS,
+                        1,
+                        4,
+                        "sha256:stable",
+                        5,
+                        "sha256:candidate",
+                        2_500,
+                        List.of("eu-canary"),
+                        null,
+                        OffsetDateTime.now(ZoneOffset.UTC)),
+                new ConnectorRolloutMoved(
+                        UUID.randomUUID(),
+                        org,
+                        UUID.randomUUID(),
+                        3,
+                        ConnectorRolloutMoved.ROLLED_BACK,
+                        1,
+                        4,
+                        "sha256:stable",
+                        5,
+                        "sha256:candidate",
+                        0,
+                        List.of(),
+                        "candidate error rate 0.40 vs stable 0.01",
+                        OffsetDateTime.now(ZoneOffset.UTC)));
         database.pool()
                 .withTransaction(tx -> {
                     var appends = written.stream()

@@ -7,6 +7,7 @@ import io.plugsync.api.draft.DraftService;
 import io.plugsync.api.draft.DraftView;
 import io.plugsync.api.draft.IfMatch;
 import io.plugsync.api.governance.gate.RefusalJournal;
+import io.plugsync.api.rollout.RolloutRequest;
 import io.plugsync.common.auth.Caller;
 import io.plugsync.common.auth.WriterKind;
 import io.plugsync.common.http.Problem;
@@ -58,11 +59,21 @@ public class ConfigApplyService {
             Integer baseVersion,
             boolean force,
             String message,
-            String idempotencyKey) {
+            String idempotencyKey,
+            String rollout,
+            boolean supersedeRollout) {
 
         /** A publish names the version it is based on (seed 000's base check), or says force=true. */
         void requireBase() {
             if (!publish) {
+                if (rollout != null || supersedeRollout) {
+                    throw ProblemException.invalid(
+                            "a rollout needs publish=true",
+                            List.of(new Problem.FieldError(
+                                    rollout != null ? "query:rollout" : "query:supersede_rollout",
+                                    "only a publish rolls out; add publish=true",
+                                    "unexpected")));
+                }
                 return;
             }
             if (force && baseVersion != null) {
@@ -94,7 +105,10 @@ public class ConfigApplyService {
         UUID connectorId = apply.connectorId();
         JsonNode document = apply.document();
         String key = apply.publish() ? apply.idempotencyKey() : null;
-        String requestHash = key == null ? null : IdempotencyKeys.hash(document, apply.baseVersion(), apply.message());
+        String requestHash = key == null
+                ? null
+                : IdempotencyKeys.hash(
+                        document, apply.baseVersion(), apply.message(), apply.rollout(), apply.supersedeRollout());
         Uni<ConfigResult> result = pool.withTransaction(db -> drafts.lockForWrite(db, caller, connectorId)
                 .flatMap(draft -> keys.replay(db, connectorId, key, requestHash).flatMap(replay -> {
                     if (replay.isPresent()) {
@@ -122,7 +136,8 @@ public class ConfigApplyService {
                                             changed,
                                             apply.baseVersion(),
                                             apply.message(),
-                                            trace))
+                                            trace,
+                                            RolloutRequest.ofQuery(apply.rollout(), apply.supersedeRollout())))
                             .call(p -> keys.remember(db, connectorId, key, requestHash, p.result()))
                             .map(p -> new ConfigResult(p.draft(), p.result()));
                 })));

@@ -19,7 +19,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 
 /**
- * {@code PUT /api/connectors/{id}/config?publish=false|true&base_version=N} for setup scripts:
+ * {@code PUT /api/connectors/{id}/config?publish=false|true&base_version=N[&rollout=linear:25%/10m]} for
+ * setup scripts:
  * replaces the whole draft and, with {@code publish=true}, publishes it in the same transaction.
  * Answers {@code {draft, published}}: 200 when only the draft changed, 201 when a version was
  * published.
@@ -43,12 +44,23 @@ public class ConfigResource {
             @QueryParam("base_version") Integer baseVersion,
             @QueryParam("force") @DefaultValue("false") boolean force,
             @QueryParam("message") String message,
+            @QueryParam("rollout") String rollout,
+            @QueryParam("supersede_rollout") @DefaultValue("false") boolean supersedeRollout,
             @HeaderParam(WriterKind.HEADER) String writer,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(PublishResource.IDEMPOTENCY_KEY) String idempotencyKey,
             String body) {
         var apply = new ConfigApplyService.Apply(
-                id, ifMatch, JsonBodies.parse(body), publish, baseVersion, force, message, idempotencyKey);
+                id,
+                ifMatch,
+                JsonBodies.parse(body),
+                publish,
+                baseVersion,
+                force,
+                message,
+                idempotencyKey,
+                rollout,
+                supersedeRollout);
         return configs.replace(caller.get(), Writers.parse(writer), apply, TraceContext.current())
                 .map(result -> Response.status(result.published() == null ? 200 : 201)
                         .entity(result)

@@ -54,11 +54,19 @@ class IdempotencyKeys {
         if (request.message() != null) {
             body.put("message", request.message());
         }
+        // absent when not asked for, so keys stored before rollouts existed keep their hash
+        if (request.rollout() != null && !request.rollout().isNull()) {
+            body.set("rollout", request.rollout());
+        }
+        if (request.supersedes()) {
+            body.put("supersede_rollout", true);
+        }
         return CanonicalJson.sha256(body);
     }
 
     /** The hash of a {@code PUT /config?publish=true}: the document's checksum and the query. */
-    static String hash(JsonNode document, Integer baseVersion, String message) {
+    static String hash(
+            JsonNode document, Integer baseVersion, String message, String rollout, boolean supersedeRollout) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("config_sha256", CanonicalJson.sha256(document));
         if (baseVersion != null) {
@@ -66,6 +74,12 @@ class IdempotencyKeys {
         }
         if (message != null) {
             body.put("message", message);
+        }
+        if (rollout != null) {
+            body.put("rollout", rollout);
+        }
+        if (supersedeRollout) {
+            body.put("supersede_rollout", true);
         }
         return CanonicalJson.sha256(body);
     }

@@ -2,6 +2,7 @@ package io.plugsync.api.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.plugsync.api.draft.DraftRow;
+import io.plugsync.api.rollout.RolloutRequest;
 import io.plugsync.common.auth.Caller;
 import io.plugsync.common.auth.WriterKind;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
  * @param baseVersion the version the publish is based on; null: a forced publish ({@code PUT /config?force=true})
  *     on the draft's base version, which every publish re-bases to the active one, recorded as forced in
  *     the journal
+ * @param rollout the publish's rollout choice
  */
 record PublishCommand(
         Caller caller,
@@ -26,7 +28,8 @@ record PublishCommand(
         List<String> changedPaths,
         Integer baseVersion,
         String message,
-        Map<String, String> trace) {
+        Map<String, String> trace,
+        RolloutRequest rollout) {
 
     /** Publishes the locked draft as stored. */
     static PublishCommand ofDraft(
@@ -35,8 +38,9 @@ record PublishCommand(
             DraftRow draft,
             Integer baseVersion,
             String message,
-            Map<String, String> trace) {
-        return new PublishCommand(caller, writer, draft, null, null, baseVersion, message, trace);
+            Map<String, String> trace,
+            RolloutRequest rollout) {
+        return new PublishCommand(caller, writer, draft, null, null, baseVersion, message, trace, rollout);
     }
 
     /** Whether the caller skipped the base check ({@code force=true}); the journal records it. */

@@ -3,6 +3,7 @@ package io.plugsync.api.publish;
 import io.plugsync.api.draft.DraftRow;
 import io.plugsync.api.draft.DraftService;
 import io.plugsync.api.governance.gate.RefusalJournal;
+import io.plugsync.api.rollout.RolloutRequest;
 import io.plugsync.common.auth.Caller;
 import io.plugsync.common.auth.WriterKind;
 import io.plugsync.common.http.Problem;
@@ -17,7 +18,7 @@ import java.util.UUID;
 
 /**
  * Publish: draft -> immutable version N+1 + active flag + event flow manifests + outbox event +
- * journal, in one transaction under the draft's row lock, which serialises publishes of one
+ * journal (+ the rollout it asks for), in one transaction under the draft's row lock, which serialises publishes of one
  * connector so that of several publishes on the same base exactly one wins.
  */
 @ApplicationScoped
@@ -77,7 +78,9 @@ public class PublishService {
                                                         draft,
                                                         request.baseVersion(),
                                                         request.message(),
-                                                        trace))
+                                                        trace,
+                                                        new RolloutRequest(
+                                                                request.rollout(), "/rollout", request.supersedes())))
                                         .call(p ->
                                                 keys.remember(db, connectorId, idempotencyKey, requestHash, p.result()))
                                         .map(p -> new Outcome(201, p.result(), false)))));
@@ -86,7 +89,9 @@ public class PublishService {
 
     /**
      * Publishes a draft the caller already locked in its transaction {@code db} (a scheduled
-     * publish), through the same publisher and gate as every other publish.
+     * publish), through the same publisher and gate as every other publish. It rolls out by the
+     * connector's or organisation's rollout default and, like any publish, is refused while another
+     * rollout is open (it never supersedes one).
      */
     public Uni<PublishResult> publishLocked(
             SqlClient db,
@@ -97,7 +102,16 @@ public class PublishService {
             String message,
             Map<String, String> trace) {
         return publisher
-                .publish(db, PublishCommand.ofDraft(caller, writer, draft, baseVersion, message, trace))
+                .publish(
+                        db,
+                        PublishCommand.ofDraft(
+                                caller,
+                                writer,
+                                draft,
+                                baseVersion,
+                                message,
+                                trace,
+                                new RolloutRequest(null, "rollout", false)))
                 .map(Publication::result);
     }
 }

@@ -11,6 +11,7 @@ import io.plugsync.api.draft.DraftService;
 import io.plugsync.api.draft.DraftView;
 import io.plugsync.api.governance.gate.PublishAttempt;
 import io.plugsync.api.governance.gate.PublishGate;
+import io.plugsync.api.rollout.RolloutStarter;
 import io.plugsync.common.http.Problem;
 import io.plugsync.common.http.ProblemException;
 import io.plugsync.common.json.CanonicalJson;
@@ -33,11 +34,13 @@ class Publisher {
 
     private final PublishRepository publishes;
     private final PublishGate gate;
+    private final RolloutStarter rollouts;
     private final ObjectMapper json;
 
-    Publisher(PublishRepository publishes, PublishGate gate, ObjectMapper json) {
+    Publisher(PublishRepository publishes, PublishGate gate, RolloutStarter rollouts, ObjectMapper json) {
         this.publishes = publishes;
         this.gate = gate;
+        this.rollouts = rollouts;
         this.json = json;
     }
 
@@ -47,7 +50,7 @@ class Publisher {
         return Uni.createFrom()
                 .item(() -> request(command))
                 .call(request -> gate.check(db, attempt(command, request.checksum())))
-                .flatMap(request -> publishes.publish(db, request).map(published -> switch (published.outcome()) {
+                .flatMap(request -> publishes.publish(db, request).flatMap(published -> switch (published.outcome()) {
                     case STALE_BASE_VERSION ->
                         throw new ProblemException(Problem.of(
                                         409,
@@ -67,13 +70,15 @@ class Publisher {
                                         "the draft equals version " + published.activeVersion())
                                 .with("active_version", published.activeVersion()));
                     case PUBLISHED ->
-                        new Publication(
-                                new PublishResult(
-                                        published.activeVersion(),
-                                        request.checksum(),
-                                        published.publishedAt(),
-                                        command.caller().subject()),
-                                afterPublish(command, published));
+                        rollouts.afterPublish(db, rollout(command, published.activeVersion()))
+                                .map(rollout -> new Publication(
+                                        new PublishResult(
+                                                published.activeVersion(),
+                                                request.checksum(),
+                                                published.publishedAt(),
+                                                command.caller().subject(),
+                                                rollout.orElse(null)),
+                                        afterPublish(command, published)));
                 }))
                 .call(p -> gate.published(
                         db, attempt(command, p.result().checksum()), p.result().version()));
@@ -92,6 +97,20 @@ class Publisher {
                 command.base(),
                 checksum,
                 Instant.now());
+    }
+
+    /** The rollout side of the publish (refuses it while a rollout is open, unless it supersedes). */
+    private static RolloutStarter.Published rollout(PublishCommand command, int version) {
+        DraftRow draft = command.draft();
+        return new RolloutStarter.Published(
+                draft.connectorId(),
+                draft.organizationId(),
+                version,
+                command.rollout().spec(),
+                command.rollout().pointer(),
+                command.rollout().supersede(),
+                command.caller(),
+                command.writer());
     }
 
     /** The publish function's inputs; validates the draft first when it is published as stored. */

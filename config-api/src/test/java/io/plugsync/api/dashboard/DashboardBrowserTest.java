@@ -83,7 +83,8 @@ class DashboardBrowserTest {
                 "library-scale",
                 "plugins-and-access",
                 "sources",
-                "routes"
+                "routes",
+                "rollout"
             })
     void scenarioInChromium(String scenario) throws Exception {
         String only = System.getProperty("plugsync.e2e.only", "");

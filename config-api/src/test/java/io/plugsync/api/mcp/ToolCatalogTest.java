@@ -33,11 +33,20 @@ class ToolCatalogTest {
             "get_config_object",
             "list_my_plugins",
             "get_my_plugin",
-            "get_review");
-    static final Set<String> DESTRUCTIVE =
-            Set.of("delete_entity", "delete_event_flow", "put_settings", "reset_draft", "restore_version");
-    static final Set<String> OTHER_WRITES =
-            Set.of("patch_draft", "put_entity", "put_event_flow", "rebase_draft", "publish", "request_review");
+            "get_review",
+            "get_rollout",
+            "get_fleet");
+    static final Set<String> DESTRUCTIVE = Set.of(
+            "delete_entity", "delete_event_flow", "put_settings", "reset_draft", "restore_version", "abort_rollout");
+    static final Set<String> OTHER_WRITES = Set.of(
+            "patch_draft",
+            "put_entity",
+            "put_event_flow",
+            "rebase_draft",
+            "publish",
+            "request_review",
+            "pause_rollout",
+            "promote_rollout");
 
     @Test
     void everyToolIsListedWithSchemaAndAnnotations() {

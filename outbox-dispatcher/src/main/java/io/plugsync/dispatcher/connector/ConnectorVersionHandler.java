@@ -13,6 +13,8 @@ import io.plugsync.dispatcher.outbox.PermanentDeliveryException;
 import io.plugsync.dispatcher.outbox.RunResult;
 import io.plugsync.dispatcher.replica.AwsResources;
 import io.plugsync.dispatcher.replica.ReplicaWriter;
+import io.plugsync.dispatcher.rollout.HeldVersions;
+import io.plugsync.dispatcher.rollout.RolloutPointerDelivery;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -35,6 +37,10 @@ import java.util.UUID;
  * stays readable by number ({@code DynamoConfigStore.version(connector, n)}). The pointer still
  * never moves back: its write is conditional on the replica holding an older version.
  *
+ * <p>A version rolled out in steps ({@link HeldVersions}) is written but does not move the pointer:
+ * its rollout's {@code connector.rollout.moved} events do, delivered one by one by {@link
+ * RolloutPointerDelivery} in the same per-connector order.
+ *
  * <p>Outcomes are precise: a version that cannot be replicated (missing, checksum mismatch,
  * malformed event) or whose write fails ends the delivered prefix there; the pointer and the
  * notification cover only the prefix, and the events after the failing one are not attempted.
@@ -51,21 +57,28 @@ public class ConnectorVersionHandler implements OutboxHandler {
     private final ReplicaWriter replica;
     private final ChangeNotifier notifier;
     private final AwsResources resources;
+    private final HeldVersions held;
+    private final RolloutPointerDelivery rollouts;
 
     public ConnectorVersionHandler(
             PublishedVersionRepository versions,
             ReplicaWriter replica,
             ChangeNotifier notifier,
-            AwsResources resources) {
+            AwsResources resources,
+            HeldVersions held,
+            RolloutPointerDelivery rollouts) {
         this.versions = versions;
         this.replica = replica;
         this.notifier = notifier;
         this.resources = resources;
+        this.held = held;
+        this.rollouts = rollouts;
     }
 
+    /** Both event types of the connector aggregate: one handler keeps them in order per connector. */
     @Override
     public Set<EventType<?>> eventTypes() {
-        return Set.of(OutboxContract.CONNECTOR_VERSION_PUBLISHED);
+        return Set.of(OutboxContract.CONNECTOR_VERSION_PUBLISHED, OutboxContract.CONNECTOR_ROLLOUT_MOVED);
     }
 
     /** The replica's table and the notification queue exist (created on first use). */
@@ -90,8 +103,9 @@ public class ConnectorVersionHandler implements OutboxHandler {
     private record Progress(int written, Ref newest, String newestChecksum, Throwable failure) {
         static final Progress NONE = new Progress(0, null, null, null);
 
-        Progress plus(Ref ref, String checksum) {
-            boolean newer = newest == null || ref.version() >= newest.version();
+        /** One more version written; it becomes the pointer's target unless a rollout holds it. */
+        Progress plus(Ref ref, String checksum, boolean heldByRollout) {
+            boolean newer = !heldByRollout && (newest == null || ref.version() >= newest.version());
             return new Progress(written + 1, newer ? ref : newest, newer ? checksum : newestChecksum, null);
         }
 
@@ -102,11 +116,17 @@ public class ConnectorVersionHandler implements OutboxHandler {
 
     @Override
     public Uni<RunResult> deliverRun(List<OutboxRecord> run) {
-        // the run ends at the first unusable event (a permanent failure) or where the payload names
-        // another connector than the first event (left in line for a run of its own)
+        if (RolloutPointerDelivery.isMove(run.get(0))) {
+            return rollouts.deliverRun(run);
+        }
+        // the run ends at the first unusable event (a permanent failure), at a rollout move, or where
+        // the payload names another connector than the first event (left in line for a run of its own)
         List<Ref> refs = new ArrayList<>(run.size());
         PermanentDeliveryException unusable = null;
         for (OutboxRecord event : run) {
+            if (RolloutPointerDelivery.isMove(event)) {
+                break;
+            }
             Ref ref;
             try {
                 ref = ref(event);
@@ -123,7 +143,10 @@ public class ConnectorVersionHandler implements OutboxHandler {
             return Uni.createFrom().item(RunResult.failedAt(0, unusable));
         }
         PermanentDeliveryException afterRefs = unusable;
-        return writeFrom(refs, 0, Progress.NONE)
+        return held.of(
+                        refs.get(0).connectorId(),
+                        refs.stream().map(Ref::version).toList())
+                .chain(heldVersions -> writeFrom(refs, 0, Progress.NONE, heldVersions))
                 .map(progress -> progress.failure() == null && progress.written() == refs.size()
                         ? progress.stoppedBy(afterRefs)
                         : progress)
@@ -136,7 +159,7 @@ public class ConnectorVersionHandler implements OutboxHandler {
      * Reads, checks and writes the versions from {@code from} on, {@link #VERSIONS_AT_ONCE} at a
      * time (so a long run of large documents is never all in memory), until one fails.
      */
-    private Uni<Progress> writeFrom(List<Ref> refs, int from, Progress sofar) {
+    private Uni<Progress> writeFrom(List<Ref> refs, int from, Progress sofar, Set<Integer> heldVersions) {
         if (from == refs.size()) {
             return Uni.createFrom().item(sofar);
         }
@@ -163,11 +186,14 @@ public class ConnectorVersionHandler implements OutboxHandler {
                                 return Uni.createFrom()
                                         .item(progress.stoppedBy(failures.get(i).get()));
                             }
-                            progress = progress.plus(slice.get(i), ready.get(i).checksum());
+                            progress = progress.plus(
+                                    slice.get(i),
+                                    ready.get(i).checksum(),
+                                    heldVersions.contains(slice.get(i).version()));
                         }
                         return checkFailure != null
                                 ? Uni.createFrom().item(progress.stoppedBy(checkFailure))
-                                : writeFrom(refs, from + slice.size(), progress);
+                                : writeFrom(refs, from + slice.size(), progress, heldVersions);
                     });
                 });
     }
@@ -203,6 +229,10 @@ public class ConnectorVersionHandler implements OutboxHandler {
             return Uni.createFrom().item(RunResult.failedAt(0, progress.failure()));
         }
         Ref newest = progress.newest();
+        if (newest == null) {
+            // every version of the run is rolled out in steps: its moves move the pointer
+            return Uni.createFrom().item(new RunResult(progress.written(), progress.failure()));
+        }
         String checksum = progress.newestChecksum();
         return replica.flipPointer(newest.connectorId(), newest.version(), checksum)
                 .chain(() -> notifier.send(

@@ -77,10 +77,21 @@ public class PublishedVersionRepository {
         });
     }
 
-    /** Active version per connector, for the drift check, in pages of {@code limit} after {@code afterId}. */
+    /**
+     * The version the replica pointer should give every worker, per connector, for the drift check,
+     * in pages of {@code limit} after {@code afterId}: the active version, or, while the active
+     * version is rolled out in steps or after its rollout was rolled back, aborted or superseded, the
+     * rollout's stable version.
+     */
     public Uni<List<ActiveVersion>> activeVersions(UUID afterId, int limit) {
-        return pool.preparedQuery("SELECT v.connector_id, v.version, v.checksum, c.organization_id, v.published_at"
+        return pool.preparedQuery("SELECT v.connector_id, coalesce(s.version, v.version) AS version,"
+                        + " coalesce(s.checksum, v.checksum) AS checksum, c.organization_id,"
+                        + " coalesce(s.published_at, v.published_at) AS published_at"
                         + " FROM connector_config_versions v JOIN connector c ON c.id = v.connector_id"
+                        + " LEFT JOIN connector_rollout r ON r.connector_id = v.connector_id"
+                        + " AND r.candidate_version = v.version AND r.state <> 'completed'"
+                        + " LEFT JOIN connector_config_versions s ON s.connector_id = r.connector_id"
+                        + " AND s.version = r.stable_version"
                         + " WHERE v.is_active AND v.connector_id > $1 ORDER BY v.connector_id LIMIT $2")
                 .execute(Tuple.of(afterId, (long) limit))
                 .map(rows -> {

@@ -1,5 +1,6 @@
 package io.plugsync.dispatcher.replica;
 
+import io.plugsync.common.replica.PointerRevision;
 import io.plugsync.common.replica.ReplicaItems;
 import io.plugsync.common.replica.ReplicaLayout;
 import io.plugsync.dispatcher.metrics.DispatcherMetrics;
@@ -19,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 /**
  * Writes versions into the replica and moves the active pointer forward. Every write is
  * conditional: a version's items are never overwritten with different content, and the pointer
- * only ever moves to a higher version, so replays and stragglers are harmless no-ops.
+ * only ever moves to a higher revision ({@link PointerRevision}), so replays and stragglers are
+ * harmless no-ops. Rollout moves of the pointer are {@code rollout.RolloutPointerWriter}'s.
  */
 @ApplicationScoped
 public class ReplicaWriter {
@@ -58,14 +60,15 @@ public class ReplicaWriter {
     }
 
     /**
-     * Moves the active pointer to {@code version} unless it is already there or further (it never
-     * moves back). Call it only after the version's items are written.
+     * Moves the active pointer to {@code version} for every worker unless it is already there or
+     * further (it never moves back). Call it only after the version's items are written.
      */
     public Uni<PointerResult> flipPointer(UUID connectorId, int version, String checksum) {
         return pointer(connectorId, version, checksum).onItemOrFailure().invoke(this::count);
     }
 
-    private void count(Object ok, Throwable failure) {
+    /** Counts one DynamoDB call of this writer or of the rollout pointer writer. */
+    public void count(Object ok, Throwable failure) {
         metrics.target(TARGET, failure == null);
         if (failure != null && AwsResources.unwrap(failure) instanceof ResourceNotFoundException) {
             resources.forgetTable();
@@ -136,9 +139,18 @@ public class ReplicaWriter {
                 .completionStage(() -> dynamo.putItem(PutItemRequest.builder()
                         .tableName(resources.table())
                         .item(ReplicaItems.activePointer(connectorId, version, checksum))
-                        .conditionExpression("attribute_not_exists(#sk) OR #v < :v")
-                        .expressionAttributeNames(Map.of("#sk", ReplicaLayout.SK, "#v", ReplicaLayout.VERSION))
-                        .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Integer.toString(version))))
+                        // the pointer's revision only grows: a version's plain publish outranks every
+                        // rollout move of an earlier version and none of its own rollout's moves;
+                        // items from before revisions existed are compared by version
+                        .conditionExpression(
+                                "attribute_not_exists(#sk) OR (attribute_not_exists(#r) AND #v < :v)" + " OR #r < :r")
+                        .expressionAttributeNames(Map.of(
+                                "#sk", ReplicaLayout.SK,
+                                "#v", ReplicaLayout.VERSION,
+                                "#r", ReplicaLayout.POINTER_REVISION))
+                        .expressionAttributeValues(Map.of(
+                                ":v", AttributeValue.fromN(Integer.toString(version)),
+                                ":r", AttributeValue.fromN(Long.toString(PointerRevision.plain(version)))))
                         .build()))
                 .map(r -> PointerResult.ADVANCED)
                 .onFailure(e -> AwsResources.unwrap(e) instanceof ConditionalCheckFailedException)

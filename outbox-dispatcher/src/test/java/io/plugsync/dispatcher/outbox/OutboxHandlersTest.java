@@ -20,7 +20,7 @@ class OutboxHandlersTest {
     /** The dispatcher's handler beans (their collaborators are not needed to index them). */
     private static List<OutboxHandler> dispatcherHandlers() {
         return List.of(
-                new ConnectorVersionHandler(null, null, null, null),
+                new ConnectorVersionHandler(null, null, null, null, null, null),
                 new ConfigObjectEvents(null, null, null, null),
                 new PluginEvents(null, null, null, null),
                 new TeamEvents(null, null, null, null));
@@ -40,7 +40,7 @@ class OutboxHandlersTest {
     @Test
     void startUpIsRefusedWhenAnEventTypeHasNoHandler() {
         List<OutboxHandler> withoutPlugins = List.of(
-                new ConnectorVersionHandler(null, null, null, null),
+                new ConnectorVersionHandler(null, null, null, null, null, null),
                 new ConfigObjectEvents(null, null, null, null),
                 new TeamEvents(null, null, null, null));
         assertThatThrownBy(() -> OutboxHandlers.index(withoutPlugins))
@@ -63,7 +63,7 @@ class OutboxHandlersTest {
             }
         };
         List<OutboxHandler> handlers = List.of(
-                new ConnectorVersionHandler(null, null, null, null),
+                new ConnectorVersionHandler(null, null, null, null, null, null),
                 new ConfigObjectEvents(null, null, null, null),
                 new PluginEvents(null, null, null, null),
                 new TeamEvents(null, null, null, null),

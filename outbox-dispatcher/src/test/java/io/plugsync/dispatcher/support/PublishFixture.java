@@ -60,7 +60,18 @@ public final class PublishFixture {
 
     /** Publishes {@code document} as the next version, with one manifest per entry of event_flows. */
     public Published publish(UUID connectorId, JsonNode document) throws SQLException {
-        return publish(connectorId, document, CanonicalJson.sha256(document));
+        return publish(connectorId, document, CanonicalJson.sha256(document), p -> {});
+    }
+
+    /** More writes in a publish's transaction, after its outbox row (e.g. the rollout it starts). */
+    @FunctionalInterface
+    public interface InPublish {
+        void run(Published published) throws SQLException;
+    }
+
+    /** Publishes {@code document} and runs {@code more} before the commit. */
+    public Published publish(UUID connectorId, JsonNode document, InPublish more) throws SQLException {
+        return publish(connectorId, document, CanonicalJson.sha256(document), more);
     }
 
     /**
@@ -69,10 +80,11 @@ public final class PublishFixture {
      */
     public Published publishWithStoredChecksum(UUID connectorId, JsonNode document, String checksum)
             throws SQLException {
-        return publish(connectorId, document, checksum);
+        return publish(connectorId, document, checksum, p -> {});
     }
 
-    private Published publish(UUID connectorId, JsonNode document, String checksum) throws SQLException {
+    private Published publish(UUID connectorId, JsonNode document, String checksum, InPublish more)
+            throws SQLException {
         boolean auto = db.getAutoCommit();
         db.setAutoCommit(false);
         try {
@@ -129,6 +141,7 @@ public final class PublishFixture {
             UUID org = organizationOf(connectorId);
             Published published = enqueue(new ConnectorVersionPublished(
                     connectorId, org, version, checksum, publishedAt.toInstant().atOffset(ZoneOffset.UTC)));
+            more.run(published);
             db.commit();
             return published;
         } catch (SQLException | RuntimeException e) {
