@@ -67,7 +67,8 @@ final class Faults {
                 sleepUntil(i.fault.atMillis());
                 awaitRecoveryOf(previous);
                 inject(i);
-                sleepUntil(i.fault.liftMillis());
+                // the outage lasts as scheduled even when the fault started late
+                sleepUntil(i.startedAt + i.fault.downMillis());
                 lift(i);
                 Thread probe = new Thread(() -> awaitRecovery(i), "recovery-" + i.fault.kind());
                 probe.setDaemon(true);

@@ -63,21 +63,22 @@ final class Report {
     private static void faults(Inputs in, StringBuilder out) {
         out.append("\nfaults (recovered = every replica ready and all work waiting at the lift done)\n");
         out.append(String.format(
-                "| %-44s | %-20s | %8s | %8s | %17s | %-28s |%n",
-                "fault", "which", "start", "lifted", "time to recover", "client-visible errors"));
+                "| %-44s | %-20s | %8s | %8s | %8s | %17s | %-28s |%n",
+                "fault", "which", "planned", "start", "lifted", "time to recover", "client-visible errors"));
         out.append("|")
                 .append("-".repeat(46))
                 .append("|")
                 .append("-".repeat(22))
-                .append("|---------:|---------:|")
+                .append("|---------:|---------:|---------:|")
                 .append("------------------:|")
                 .append("-".repeat(30))
                 .append("|\n");
         for (Faults.Injected f : in.faults()) {
             out.append(String.format(
-                    "| %-44s | %-20s | %8s | %8s | %17s | %-28s |%n",
+                    "| %-44s | %-20s | %8s | %8s | %8s | %17s | %-28s |%n",
                     f.fault.kind().description,
                     f.detail,
+                    Timeline.seconds(f.fault.atMillis()),
                     f.startedAt < 0 ? "-" : Timeline.seconds(f.startedAt),
                     f.liftedAt < 0 ? "-" : Timeline.seconds(f.liftedAt),
                     f.recoveredAt >= 0
