@@ -26,6 +26,7 @@ public class SyncLeases {
     private final Pool pool;
     private final IngestConfig config;
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> givenBack = ConcurrentHashMap.newKeySet();
 
     public SyncLeases(Pool pool, IngestConfig config) {
         this.pool = pool;
@@ -37,9 +38,20 @@ public class SyncLeases {
         held.addAll(syncs);
     }
 
-    /** A sync this replica is done with, whatever its outcome (or whether it could be recorded). */
+    /** A sync this replica is done with: its outcome is recorded. */
     void release(UUID sync) {
         held.remove(sync);
+    }
+
+    /**
+     * A sync this replica will not finish (its outcome could not be recorded, or its batch ended
+     * before it): re-queued by the next renewal that reaches PostgreSQL, while its lease still
+     * shows nobody else can have taken it.
+     */
+    void giveBack(UUID sync) {
+        if (held.remove(sync)) {
+            givenBack.add(sync);
+        }
     }
 
     @Scheduled(
@@ -58,14 +70,27 @@ public class SyncLeases {
                 .replaceWithVoid();
     }
 
-    /** Renews the leases held here, then re-queues running syncs whose lease ran out; returns how many were re-queued. */
+    /**
+     * Renews the leases held here, re-queues the syncs this replica gave back, then re-queues running
+     * syncs whose lease ran out; returns how many expired ones were re-queued.
+     */
     public Uni<Integer> renewAndReleaseExpired() {
         List<UUID> mine = List.copyOf(held);
         Uni<Integer> renewed = mine.isEmpty()
                 ? Uni.createFrom().item(0)
                 : pool.withTransaction(
                         db -> SyncEvents.renewLeases(db, mine, config.worker().lease()));
-        return renewed.flatMap(ignored -> pool.withTransaction(SyncEvents::releaseExpired))
+        List<UUID> back = List.copyOf(givenBack);
+        Uni<Integer> requeued = back.isEmpty()
+                ? Uni.createFrom().item(0)
+                : pool.withTransaction(db -> SyncEvents.requeueLeased(db, back)).invoke(count -> {
+                    back.forEach(givenBack::remove);
+                    if (count > 0) {
+                        LOG.infof("re-queued %d sync(s) this replica gave back", count);
+                    }
+                });
+        return renewed.flatMap(ignored -> requeued)
+                .flatMap(ignored -> pool.withTransaction(SyncEvents::releaseExpired))
                 .invoke(released -> {
                     if (released > 0) {
                         LOG.warnf("re-queued %d sync(s) whose worker stopped renewing its lease", released);

@@ -88,8 +88,9 @@ public class SyncWorker {
 
     /**
      * Claims one batch and processes it; returns its size. The batch's leases are held (renewed)
-     * while it runs and let go when each sync ends, and all of them when the batch ends however it
-     * ended, so a sync this replica will not finish runs out of lease and is re-queued.
+     * while it runs. A sync whose outcome is recorded is let go; one whose outcome could not be
+     * recorded (PostgreSQL went away), and any the batch did not get to, are given back to the queue
+     * as soon as PostgreSQL answers again instead of waiting out their lease.
      */
     public Uni<Integer> runOnce() {
         return pool.withTransaction(db -> SyncEvents.claim(
@@ -103,13 +104,15 @@ public class SyncWorker {
                     return Multi.createFrom()
                             .iterable(claimed)
                             .onItem()
-                            .transformToUniAndConcatenate(
-                                    sync -> process(sync).onTermination().invoke(() -> leases.release(sync.id())))
+                            .transformToUniAndConcatenate(sync -> process(sync)
+                                    .invoke(() -> leases.release(sync.id()))
+                                    .onFailure()
+                                    .invoke(() -> leases.giveBack(sync.id())))
                             .collect()
                             .asList()
                             .map(List::size)
                             .onTermination()
-                            .invoke(() -> ids.forEach(leases::release));
+                            .invoke(() -> ids.forEach(leases::giveBack));
                 });
     }
 

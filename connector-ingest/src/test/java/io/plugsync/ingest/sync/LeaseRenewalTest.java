@@ -17,6 +17,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +26,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Leases of running syncs with the worker on (short leases here): a sync whose replica died (a
- * lease nobody renews) is re-queued within about a lease and completed by a live worker, while a
- * sync a live worker is still busy with keeps its lease however long it takes.
+ * lease nobody renews) is re-queued within about a lease and completed by a live worker, a sync a
+ * live worker is still busy with keeps its lease however long it takes, and a sync a worker gives
+ * back (its outcome could not be recorded) is queued again at once.
  */
 @QuarkusTest
 @WithTestResource(PlugSyncTestEngines.class)
 @WithTestResource(FakeGithubResource.class)
 @TestProfile(LeaseRenewalTest.ShortLeases.class)
 class LeaseRenewalTest {
+    @Inject
+    SyncLeases leases;
+
     /** Leases of 2 s renewed every 0.5 s, and the worker polling as in production. */
     public static class ShortLeases implements QuarkusTestProfile {
         @Override
@@ -100,6 +105,27 @@ class LeaseRenewalTest {
                                 c.targetId())));
         assertThat(rows("SELECT attempts FROM connector_sync_event WHERE connector_target_id = ?", c.targetId()))
                 .containsExactly(List.of(1));
+    }
+
+    @Test
+    void syncAWorkerGivesBackIsQueuedAgainWithoutWaitingOutItsLease() {
+        Connector c = connectorWithOneSkill("given-back");
+        // claimed by this replica with a lease of a minute; its outcome could not be recorded
+        execute(
+                "INSERT INTO connector_sync_event (connector_instance_id, connector_target_id, connector_type,"
+                        + " remote_id, event_type, source_revision_ref, status, attempts, next_attempt_at)"
+                        + " VALUES (?, ?, 'github', ?, 'push', ?, 'running', 1, now() + interval '1 minute')",
+                c.instanceId(),
+                c.targetId(),
+                c.repo().fullName(),
+                c.repo().head());
+        UUID event = (UUID) scalar("SELECT id FROM connector_sync_event WHERE connector_target_id = ?", c.targetId());
+        leases.hold(List.of(event));
+        leases.giveBack(event);
+
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> "completed".equals(scalar("SELECT status FROM connector_sync_event WHERE id = ?", event)));
     }
 
     private static Connector connectorWithOneSkill(String prefix) {
