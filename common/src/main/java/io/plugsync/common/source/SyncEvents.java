@@ -163,6 +163,29 @@ public final class SyncEvents {
         });
     }
 
+    /**
+     * Extends the leases of running syncs a live worker holds to {@code lease} from now; a sync that
+     * is no longer running (finished, or released meanwhile) is left alone. Returns how many.
+     */
+    public static Uni<Integer> renewLeases(SqlClient db, List<UUID> ids, Duration lease) {
+        return db.preparedQuery("UPDATE connector_sync_event SET next_attempt_at = clock_timestamp()"
+                        + " + make_interval(secs => $2) WHERE id = ANY($1) AND status = $3")
+                .execute(Tuple.of(ids.toArray(UUID[]::new), lease.toMillis() / 1000.0, RUNNING))
+                .map(RowSet::rowCount);
+    }
+
+    /**
+     * Re-queues running syncs their worker gives back (it could not record their outcome, or never
+     * got to them), as long as their lease has not run out: until then nobody else can have claimed
+     * them. Returns how many.
+     */
+    public static Uni<Integer> requeueLeased(SqlClient db, List<UUID> ids) {
+        return db.preparedQuery("UPDATE connector_sync_event SET status = $2, next_attempt_at = now()"
+                        + " WHERE id = ANY($1) AND status = $3 AND next_attempt_at > now()")
+                .execute(Tuple.of(ids.toArray(UUID[]::new), QUEUED, RUNNING))
+                .map(RowSet::rowCount);
+    }
+
     /** Re-queues running syncs whose lease ran out (their worker died); returns how many. */
     public static Uni<Integer> releaseExpired(SqlClient db) {
         return db.preparedQuery("UPDATE connector_sync_event SET status = $1, next_attempt_at = now()"

@@ -26,9 +26,17 @@ public interface IngestConfig {
         @WithDefault("4")
         int batchSize();
 
-        /** A running sync not finished within this lease is re-queued (crashed replica). */
-        @WithDefault("PT15M")
+        /**
+         * A running sync's lease: the worker holding it renews it every {@link #leaseRenewal()}, so
+         * it runs out only when that worker died (or cannot reach PostgreSQL); then the sync is
+         * re-queued for a live worker.
+         */
+        @WithDefault("PT1M")
         Duration lease();
+
+        /** How often a worker renews the leases of the syncs it holds and re-queues expired ones. */
+        @WithDefault("20s")
+        String leaseRenewal();
 
         @WithDefault("6")
         int maxAttempts();

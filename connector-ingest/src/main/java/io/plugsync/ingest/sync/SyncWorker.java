@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -45,6 +46,7 @@ public class SyncWorker {
     private final MassDeletionGuard guard;
     private final TargetTreeRepository trees;
     private final HeadReader heads;
+    private final SyncLeases leases;
 
     public SyncWorker(
             Pool pool,
@@ -54,8 +56,10 @@ public class SyncWorker {
             SyncApplier applier,
             GithubApi github,
             IngestConfig config,
-            IngestMetrics metrics) {
+            IngestMetrics metrics,
+            SyncLeases leases) {
         this.pool = pool;
+        this.leases = leases;
         this.bindings = bindings;
         this.trees = trees;
         this.heads = heads;
@@ -82,19 +86,34 @@ public class SyncWorker {
         return runOnce().flatMap(count -> count == 0 ? Uni.createFrom().item(0) : drain().map(more -> more + count));
     }
 
-    /** Claims one batch and processes it; returns its size. */
+    /**
+     * Claims one batch and processes it; returns its size. The batch's leases are held (renewed)
+     * while it runs. A sync whose outcome is recorded is let go; one whose outcome could not be
+     * recorded (PostgreSQL went away), and any the batch did not get to, are given back to the queue
+     * as soon as PostgreSQL answers again instead of waiting out their lease.
+     */
     public Uni<Integer> runOnce() {
         return pool.withTransaction(db -> SyncEvents.claim(
                         db, config.worker().batchSize(), config.worker().lease()))
-                .flatMap(claimed -> claimed.isEmpty()
-                        ? Uni.createFrom().item(0)
-                        : Multi.createFrom()
-                                .iterable(claimed)
-                                .onItem()
-                                .transformToUniAndConcatenate(this::process)
-                                .collect()
-                                .asList()
-                                .map(List::size));
+                .flatMap(claimed -> {
+                    if (claimed.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    List<UUID> ids = claimed.stream().map(ClaimedSync::id).toList();
+                    leases.hold(ids);
+                    return Multi.createFrom()
+                            .iterable(claimed)
+                            .onItem()
+                            .transformToUniAndConcatenate(sync -> process(sync)
+                                    .invoke(() -> leases.release(sync.id()))
+                                    .onFailure()
+                                    .invoke(() -> leases.giveBack(sync.id())))
+                            .collect()
+                            .asList()
+                            .map(List::size)
+                            .onTermination()
+                            .invoke(() -> ids.forEach(leases::giveBack));
+                });
     }
 
     Uni<String> process(ClaimedSync sync) {

@@ -259,7 +259,8 @@ class MultiReplicaClaimTest {
                 applier,
                 github,
                 config,
-                metrics);
+                metrics,
+                new SyncLeases(replicaPool, config));
     }
 
     private Pool replicaPool() {

@@ -40,6 +40,13 @@ public interface DispatcherConfig {
     Duration backoffMax();
 
     /**
+     * Retry delay (jittered between half and all of it) of an event whose delivery failed because
+     * DynamoDB or SQS could not be reached; such a failure is not counted as an attempt.
+     */
+    @WithDefault("5s")
+    Duration unavailableRetry();
+
+    /**
      * One delivery (an aggregate's run: replica writes, pointer, notification) must finish within
      * this, or its first event counts as failed.
      */

@@ -29,6 +29,10 @@ public class ChangeNotifier {
 
     public Uni<Void> send(UUID eventId, ConfigChangeNotification notification) {
         return sender.send(
-                resources::queueUrl, notification.connectorId().toString(), eventId.toString(), notification);
+                resources::queueUrl,
+                resources::forgetQueue,
+                notification.connectorId().toString(),
+                eventId.toString(),
+                notification);
     }
 }

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plugsync.dispatcher.config.DispatcherConfig;
 import io.plugsync.dispatcher.metrics.DispatcherMetrics;
+import io.plugsync.dispatcher.replica.AwsResources;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /**
  * Sends one JSON message to a FIFO queue with a group and a de-duplication id, counted under the
@@ -30,8 +32,11 @@ public class FifoSender {
         this.mapper = mapper;
     }
 
-    /** @param queueUrl resolved lazily: only when sending is on */
-    public Uni<Void> send(Supplier<String> queueUrl, String group, String dedupId, Object body) {
+    /**
+     * @param queueUrl resolved lazily: only when sending is on
+     * @param queueGone called when SQS answers that the queue does not exist
+     */
+    public Uni<Void> send(Supplier<String> queueUrl, Runnable queueGone, String group, String dedupId, Object body) {
         if (!config.sqs().enabled()) {
             return Uni.createFrom().voidItem();
         }
@@ -48,6 +53,11 @@ public class FifoSender {
                         .messageDeduplicationId(dedupId)))
                 .replaceWithVoid()
                 .onItemOrFailure()
-                .invoke((ok, failure) -> metrics.target(TARGET, failure == null));
+                .invoke((ok, failure) -> {
+                    metrics.target(TARGET, failure == null);
+                    if (failure != null && AwsResources.unwrap(failure) instanceof QueueDoesNotExistException) {
+                        queueGone.run();
+                    }
+                });
     }
 }

@@ -23,6 +23,7 @@ public class PluginNotifier {
     public Uni<Void> send(PluginChangeNotification notification) {
         return sender.send(
                 resources::libraryQueueUrl,
+                resources::forgetLibraryQueue,
                 notification.pluginId().toString(),
                 notification.deduplicationId(),
                 notification);

@@ -169,6 +169,10 @@ public class OutboxDrainer {
         if (failure instanceof PermanentDeliveryException) {
             return new Outcome.Dead(event, error);
         }
+        if (Unavailable.test(failure)) {
+            Duration retry = config.unavailableRetry();
+            return new Outcome.Unreachable(event, error, Backoff.millis(1, retry, retry));
+        }
         int failures = event.attempts() + 1;
         LOG.debugf(
                 "event %s (%s %s) failed attempt %d: %s",
@@ -193,6 +197,8 @@ public class OutboxDrainer {
             } else if (outcome instanceof Outcome.Dead d) {
                 metrics.event(event.aggregateType(), "dead");
                 LOG.errorf("event %s parked dead: %s", event.id(), d.error());
+            } else if (outcome instanceof Outcome.Unreachable) {
+                metrics.event(event.aggregateType(), "unreachable");
             }
         }
     }

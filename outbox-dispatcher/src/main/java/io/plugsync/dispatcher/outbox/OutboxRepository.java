@@ -131,6 +131,7 @@ public class OutboxRepository {
         List<UUID> delivered = new ArrayList<>();
         List<Tuple> failed = new ArrayList<>();
         List<Tuple> dead = new ArrayList<>();
+        List<Tuple> unreachable = new ArrayList<>();
         for (Outcome outcome : outcomes) {
             if (outcome instanceof Outcome.Delivered d) {
                 delivered.add(d.event().id());
@@ -138,6 +139,8 @@ public class OutboxRepository {
                 failed.add(Tuple.of(f.event().id(), truncate(f.error()), f.retryAfterMillis(), maxAttempts));
             } else if (outcome instanceof Outcome.Dead d) {
                 dead.add(Tuple.of(d.event().id(), truncate(d.error())));
+            } else if (outcome instanceof Outcome.Unreachable u) {
+                unreachable.add(Tuple.of(u.event().id(), truncate(u.error()), u.retryAfterMillis()));
             }
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
@@ -162,6 +165,13 @@ public class OutboxRepository {
             chain = chain.chain(() -> tx.preparedQuery("UPDATE outbox_event SET attempts = attempts + 1,"
                                     + " last_error = $2, dead_at = clock_timestamp() WHERE id = $1")
                             .executeBatch(dead))
+                    .replaceWithVoid();
+        }
+        if (!unreachable.isEmpty()) {
+            // not an attempt of the event: attempts (and so its backoff and dead-lettering) stay as they were
+            chain = chain.chain(() -> tx.preparedQuery("UPDATE outbox_event SET last_error = $2,"
+                                    + " next_attempt_at = now() + $3::bigint * interval '1 millisecond' WHERE id = $1")
+                            .executeBatch(unreachable))
                     .replaceWithVoid();
         }
         return chain;

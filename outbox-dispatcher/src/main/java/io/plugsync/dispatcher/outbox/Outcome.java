@@ -10,4 +10,10 @@ public sealed interface Outcome {
     record Failed(OutboxRecord event, String error, long retryAfterMillis) implements Outcome {}
 
     record Dead(OutboxRecord event, String error) implements Outcome {}
+
+    /**
+     * DynamoDB or SQS could not be reached ({@link Unavailable}): retried after {@code
+     * retryAfterMillis}, not counted as an attempt, never dead.
+     */
+    record Unreachable(OutboxRecord event, String error, long retryAfterMillis) implements Outcome {}
 }

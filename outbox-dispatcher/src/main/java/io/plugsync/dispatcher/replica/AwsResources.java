@@ -81,6 +81,19 @@ public class AwsResources {
         libraryTable.forget();
     }
 
+    /**
+     * The queue vanished (an SQS emulator restarted empty, or the queue was deleted and created
+     * again): resolve its URL (and create it, where this dispatcher creates resources) again on the
+     * next pass, instead of sending to a queue that no longer exists until the events go dead.
+     */
+    public void forgetQueue() {
+        connectorQueue.forget();
+    }
+
+    public void forgetLibraryQueue() {
+        libraryQueue.forget();
+    }
+
     public String table() {
         return connectorTable.name;
     }
@@ -162,7 +175,7 @@ public class AwsResources {
         }
     }
 
-    /** One FIFO notification queue, resolved (or created) once; nothing to do while SQS is off. */
+    /** One FIFO notification queue, resolved (or created) once, again after {@link #forget()}; nothing to do while SQS is off. */
     private final class Queue {
         private final String name;
         private final AtomicReference<String> url = new AtomicReference<>();
@@ -176,6 +189,10 @@ public class AwsResources {
                 return Uni.createFrom().voidItem();
             }
             return ensure().invoke(url::set).replaceWithVoid();
+        }
+
+        void forget() {
+            url.set(null);
         }
 
         String url() {
