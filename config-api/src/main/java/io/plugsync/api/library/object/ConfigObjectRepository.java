@@ -68,10 +68,13 @@ public class ConfigObjectRepository {
      */
     static String listVisible(int densePluginObjects) {
         // per usable plugin, through its index (plugin_id, config_object_id), at most densePluginObjects
-        // each: that loses nothing where the list uses them (fewer than that in all the plugins together)
+        // each: that loses nothing where the list uses them (fewer than that in all the plugins together).
+        // The ORDER BY is the index's order: with few plugins per organisation the planner would
+        // otherwise guess that a sequential scan finds the rows as fast, and read the whole table
         String pluginObjects = "SELECT pm.config_object_id FROM usable u CROSS JOIN LATERAL ("
                 + " SELECT m.config_object_id FROM plugin_config_object m"
-                + " WHERE m.plugin_id = u.id AND m.removed_at IS NULL LIMIT " + densePluginObjects + ") pm";
+                + " WHERE m.plugin_id = u.id AND m.removed_at IS NULL ORDER BY m.config_object_id LIMIT "
+                + densePluginObjects + ") pm";
         return "WITH teams AS MATERIALIZED ("
                 + "   SELECT tm.team_id FROM team_membership tm WHERE tm.org_membership_id = $2),"
                 + " usable AS MATERIALIZED ("
@@ -98,10 +101,12 @@ public class ConfigObjectRepository {
                 + "   UNION ALL (SELECT o.id FROM config_object o WHERE NOT (SELECT yes FROM dense)"
                 + "     AND o.id = ANY (ARRAY(" + pluginObjects + "))"
                 + FILTERS + NEWEST_FIRST + ")"
-                // in their plugins, many: the organisation's objects newest first, each checked
+                // in their plugins, many: the organisation's objects newest first, each checked. OFFSET 0
+                // keeps the EXISTS a per-row check: without it PostgreSQL may turn it into a join that
+                // reads every member of the plugins and sorts them, which statistics alone decide
                 + "   UNION ALL (SELECT o.id FROM config_object o WHERE (SELECT yes FROM dense)"
                 + "     AND EXISTS (SELECT 1 FROM plugin_config_object m WHERE m.config_object_id = o.id"
-                + "       AND m.removed_at IS NULL AND m.plugin_id IN (SELECT id FROM usable))"
+                + "       AND m.removed_at IS NULL AND m.plugin_id IN (SELECT id FROM usable) OFFSET 0)"
                 + FILTERS + NEWEST_FIRST + "))"
                 + NEWEST_FIRST;
     }
