@@ -69,12 +69,10 @@ public class ConfigObjectRepository {
     static String listVisible(int densePluginObjects) {
         // per usable plugin, through its index (plugin_id, config_object_id), at most densePluginObjects
         // each: that loses nothing where the list uses them (fewer than that in all the plugins together).
-        // The ORDER BY is the index's order: with few plugins per organisation the planner would
-        // otherwise guess that a sequential scan finds the rows as fast, and read the whole table
+        // No ORDER BY: with one it may sort every membership of a large plugin to keep the first ones
         String pluginObjects = "SELECT pm.config_object_id FROM usable u CROSS JOIN LATERAL ("
                 + " SELECT m.config_object_id FROM plugin_config_object m"
-                + " WHERE m.plugin_id = u.id AND m.removed_at IS NULL ORDER BY m.config_object_id LIMIT "
-                + densePluginObjects + ") pm";
+                + " WHERE m.plugin_id = u.id AND m.removed_at IS NULL LIMIT " + densePluginObjects + ") pm";
         return "WITH teams AS MATERIALIZED ("
                 + "   SELECT tm.team_id FROM team_membership tm WHERE tm.org_membership_id = $2),"
                 + " usable AS MATERIALIZED ("

@@ -99,6 +99,16 @@ class MemberObjectListPlanTest {
             st.execute("INSERT INTO plugin_config_object (plugin_id, config_object_id, membership_source)"
                     + " SELECT '" + orgWide + "', id, 'manual' FROM config_object WHERE organization_id = '"
                     + sharedOrg + "'");
+            // a library as organisations have them: many small plugins besides the large ones. With
+            // only the two plugins above in plugin_config_object, the planner's estimate for one
+            // plugin is half the table, and it reads the table sequentially to find a plugin's rows
+            st.execute("INSERT INTO plugin (organization_id, name) SELECT '" + org + "', 'small ' || g"
+                    + " FROM generate_series(1, 400) g");
+            st.execute("INSERT INTO plugin_config_object (plugin_id, config_object_id, membership_source)"
+                    + " SELECT p.id, o.id, 'manual' FROM plugin p CROSS JOIN LATERAL (SELECT id FROM config_object"
+                    + " WHERE organization_id = '" + org + "' AND substring(slug from 8)::int % 997"
+                    + " = substring(p.name from 7)::int LIMIT 5) o WHERE p.organization_id = '" + org + "'"
+                    + " AND p.name LIKE 'small %'");
             st.execute("ANALYZE");
             try (ResultSet rs = st.executeQuery("SELECT created_at, id FROM config_object WHERE organization_id = '"
                     + org + "' AND title = 'object 80000'")) {
