@@ -67,12 +67,6 @@ public class ConfigObjectRepository {
      * runs one).
      */
     static String listVisible(int densePluginObjects) {
-        // per usable plugin, through its index (plugin_id, config_object_id), at most densePluginObjects
-        // each: that loses nothing where the list uses them (fewer than that in all the plugins together).
-        // No ORDER BY: with one it may sort every membership of a large plugin to keep the first ones
-        String pluginObjects = "SELECT pm.config_object_id FROM usable u CROSS JOIN LATERAL ("
-                + " SELECT m.config_object_id FROM plugin_config_object m"
-                + " WHERE m.plugin_id = u.id AND m.removed_at IS NULL LIMIT " + densePluginObjects + ") pm";
         return "WITH teams AS MATERIALIZED ("
                 + "   SELECT tm.team_id FROM team_membership tm WHERE tm.org_membership_id = $2),"
                 + " usable AS MATERIALIZED ("
@@ -80,8 +74,11 @@ public class ConfigObjectRepository {
                 + "   AND (p.created_by_org_membership_id = $2 OR EXISTS (SELECT 1 FROM plugin_access_grant g"
                 + "     WHERE g.plugin_id = p.id AND g.removed_at IS NULL"
                 + "     AND (g.org_wide OR g.org_membership_id = $2 OR g.team_id IN (SELECT team_id FROM teams))))),"
-                + " dense AS MATERIALIZED (SELECT count(*) >= " + densePluginObjects + " AS yes"
-                + "   FROM (" + pluginObjects + " LIMIT " + densePluginObjects + ") x)"
+                // the usable plugins' objects, read plugin by plugin with a plan for each (V19), at
+                // most densePluginObjects in all: that loses nothing where they are used (fewer in all)
+                + " plugin_objects AS MATERIALIZED (SELECT pm AS config_object_id"
+                + "   FROM library_plugin_object_ids(ARRAY(SELECT id FROM usable), " + densePluginObjects + ") pm),"
+                + " dense AS MATERIALIZED (SELECT count(*) >= " + densePluginObjects + " AS yes FROM plugin_objects)"
                 + SELECT + " WHERE o.id IN ("
                 // what they created: the creator index, newest first
                 + "   (SELECT o.id FROM config_object o WHERE o.created_by_org_membership_id = $2"
@@ -97,7 +94,7 @@ public class ConfigObjectRepository {
                 + FILTERS + NEWEST_FIRST + ")"
                 // in their plugins, few: fetched by id
                 + "   UNION ALL (SELECT o.id FROM config_object o WHERE NOT (SELECT yes FROM dense)"
-                + "     AND o.id = ANY (ARRAY(" + pluginObjects + "))"
+                + "     AND o.id = ANY (ARRAY(SELECT config_object_id FROM plugin_objects))"
                 + FILTERS + NEWEST_FIRST + ")"
                 // in their plugins, many: the organisation's objects newest first, each checked. OFFSET 0
                 // keeps the EXISTS a per-row check: without it PostgreSQL may turn it into a join that

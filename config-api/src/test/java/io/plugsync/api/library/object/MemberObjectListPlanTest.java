@@ -9,6 +9,7 @@ import io.plugsync.engines.PlugSyncTestEngines;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
@@ -99,16 +100,6 @@ class MemberObjectListPlanTest {
             st.execute("INSERT INTO plugin_config_object (plugin_id, config_object_id, membership_source)"
                     + " SELECT '" + orgWide + "', id, 'manual' FROM config_object WHERE organization_id = '"
                     + sharedOrg + "'");
-            // a library as organisations have them: many small plugins besides the large ones. With
-            // only the two plugins above in plugin_config_object, the planner's estimate for one
-            // plugin is half the table, and it reads the table sequentially to find a plugin's rows
-            st.execute("INSERT INTO plugin (organization_id, name) SELECT '" + org + "', 'small ' || g"
-                    + " FROM generate_series(1, 400) g");
-            st.execute("INSERT INTO plugin_config_object (plugin_id, config_object_id, membership_source)"
-                    + " SELECT p.id, o.id, 'manual' FROM plugin p CROSS JOIN LATERAL (SELECT id FROM config_object"
-                    + " WHERE organization_id = '" + org + "' AND substring(slug from 8)::int % 997"
-                    + " = substring(p.name from 7)::int LIMIT 5) o WHERE p.organization_id = '" + org + "'"
-                    + " AND p.name LIKE 'small %'");
             st.execute("ANALYZE");
             try (ResultSet rs = st.executeQuery("SELECT created_at, id FROM config_object WHERE organization_id = '"
                     + org + "' AND title = 'object 80000'")) {
@@ -124,7 +115,7 @@ class MemberObjectListPlanTest {
         String plan = analyze(nobody, null, null, null, null);
         assertMemberPlan(plan);
         assertThat(objectRowsRead(plan)).isZero();
-        assertThat(rowsRead(plan, "plugin_config_object")).isZero();
+        assertThat(membershipRowsRead(org, nobody)).isZero();
     }
 
     @Test
@@ -159,7 +150,7 @@ class MemberObjectListPlanTest {
         assertMemberPlan(plan);
         assertThat(objectRowsRead(plan)).isLessThanOrEqualTo(220 + 3 * FETCH);
         // the plugin's 200 memberships, counted once and fetched once: not every membership of the database
-        assertThat(rowsRead(plan, "plugin_config_object")).isLessThanOrEqualTo(2 * 200);
+        assertThat(membershipRowsRead(org, reader)).isBetween(200L, 2L * 200);
         try (Connection db = db()) {
             assertThat(QueryPlans.ids(db, ConfigObjectRepository.LIST_VISIBLE, params(reader, null, null, null, null)))
                     .hasSize(FETCH);
@@ -171,10 +162,16 @@ class MemberObjectListPlanTest {
         String plan = analyze(sharedOrg, everyone, null, null, null, null);
         assertMemberPlan(plan);
         assertThat(plan).contains("using config_object_by_org_created on config_object");
-        // the membership count stops at the threshold; the walk reads about a page of objects
+        // the membership count stops at the threshold (a sequential read of the plugin's rows may
+        // pass other plugins' rows on the way, never all 20,000 of its own); the walk reads about a
+        // page of objects
         assertThat(objectRowsRead(plan)).isLessThanOrEqualTo(3 * FETCH);
-        assertThat(rowsRead(plan, "plugin_config_object"))
-                .isLessThanOrEqualTo(ConfigObjectRepository.DENSE_PLUGIN_OBJECTS + 3 * FETCH);
+        assertThat(plan).contains("Function Scan on library_plugin_object_ids");
+        assertThat(rowsRead(plan, "library_plugin_object_ids")).isEqualTo(ConfigObjectRepository.DENSE_PLUGIN_OBJECTS);
+        assertThat(membershipRowsRead(sharedOrg, everyone))
+                .isBetween(
+                        (long) ConfigObjectRepository.DENSE_PLUGIN_OBJECTS,
+                        2L * ConfigObjectRepository.DENSE_PLUGIN_OBJECTS + 3 * FETCH);
         try (Connection db = db()) {
             assertThat(QueryPlans.ids(
                             db,
@@ -224,6 +221,36 @@ class MemberObjectListPlanTest {
             }
         }
         return rows;
+    }
+
+    /**
+     * Rows of {@code plugin_config_object} the member's list read, heap and index fetches, from the
+     * transaction's own statistics: the plugins' objects are read inside a function (V19), whose
+     * scans EXPLAIN does not show.
+     */
+    private long membershipRowsRead(UUID org, UUID member) throws Exception {
+        try (Connection db = db()) {
+            db.setAutoCommit(false);
+            try {
+                long before = tuplesRead(db, "plugin_config_object");
+                QueryPlans.ids(db, ConfigObjectRepository.LIST_VISIBLE, params(org, member, null, null, null, null));
+                return tuplesRead(db, "plugin_config_object") - before;
+            } finally {
+                db.rollback();
+            }
+        }
+    }
+
+    private static long tuplesRead(Connection db, String table) throws Exception {
+        try (PreparedStatement q =
+                db.prepareStatement("SELECT coalesce(sum(seq_tup_read + coalesce(idx_tup_fetch, 0)), 0)"
+                        + " FROM pg_stat_xact_user_tables WHERE relname = ?")) {
+            q.setString(1, table);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static long actualRows(String line) {
