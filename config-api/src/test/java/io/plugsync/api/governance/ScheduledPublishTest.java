@@ -172,6 +172,33 @@ class ScheduledPublishTest {
     }
 
     @Test
+    void aRolloutInProgressFailsItAndPublishesNothing() {
+        People p = People.create();
+        String id = p.connector();
+        p.edit("alice", id, "us");
+        // bob's version 2 is rolling out to a canary when alice's schedule fires
+        p.as("bob", "api")
+                .body("{\"base_version\": 1, \"rollout\": \"canary:10%/1h\"}")
+                .post("/api/connectors/" + id + "/publish")
+                .then()
+                .statusCode(201)
+                .body("version", is(2));
+        p.edit("alice", id, "ap");
+        String scheduled = schedule(p, "alice", id, OffsetDateTime.now().plusSeconds(3), 2);
+
+        JsonPath fired = awaitFired(p, id, scheduled);
+        assertThat(fired.getString("item.status")).isEqualTo("failed");
+        assertThat(fired.getString("item.failure.type")).endsWith("rollout-in-progress");
+        assertThat(fired.getInt("item.failure.candidate_version")).isEqualTo(2);
+        assertThat(p.activeVersion(id)).as("nothing published over the rollout").isEqualTo(2);
+        assertThat(count(
+                        "SELECT count(*) FROM connector_rollout WHERE connector_id = ? AND state = 'in_progress'",
+                        UUID.fromString(id)))
+                .as("the rollout is not superseded")
+                .isEqualTo(1);
+    }
+
+    @Test
     void approvalsAreCheckedAgainAtFireTime() {
         People p = People.create();
         String id = p.connector();
